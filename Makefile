@@ -1,0 +1,37 @@
+# Every target sets itself up: a local virtual environment with cleannews
+# installed in editable mode, rebuilt when pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install test lint typecheck unit demo clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check cleannews tests benchmarks
+	$(BIN)/ruff format --check cleannews tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+demo: $(STAMP)
+	@echo '$$ cleannews --summary examples/en-harbour-strike.txt > /dev/null'
+	@$(BIN)/cleannews --summary examples/en-harbour-strike.txt > /dev/null
+	@echo
+	@echo '$$ cleannews --diff examples/de-stadtrat.txt'
+	@$(BIN)/cleannews --diff examples/de-stadtrat.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build *.egg-info

@@ -1,0 +1,56 @@
+"""cleannews: remove web residue from news article text, and explain every removal.
+
+>>> import cleannews
+>>> cleannews.clean("Advertisement\\nThe bridge reopened on Monday.\\n")
+'The bridge reopened on Monday.\\n'
+>>> result = cleannews.clean_and_explain("Advertisement\\nThe bridge reopened on Monday.\\n")
+>>> [(r.stage, r.rule, r.start_line, r.text) for r in result.removals]
+[('ads', 'ad_marker', 1, 'Advertisement\\n')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cleannews._version import __version__
+from cleannews.config import Options
+from cleannews.document import Removal, apply_removals
+from cleannews.pipeline import Pipeline, Result
+
+__all__ = [
+    "Options",
+    "Pipeline",
+    "Removal",
+    "Result",
+    "__version__",
+    "apply_removals",
+    "clean",
+    "clean_and_explain",
+]
+
+_default_pipeline: Pipeline | None = None
+
+
+def _pipeline(options: dict[str, Any]) -> Pipeline:
+    global _default_pipeline
+    if options:
+        return Pipeline(Options.from_kwargs(**options))
+    if _default_pipeline is None:
+        _default_pipeline = Pipeline()
+    return _default_pipeline
+
+
+def clean_and_explain(text: str, **options: Any) -> Result:
+    """Clean ``text`` and return the clean text with every removal that made it.
+
+    Options: ``stages`` (run only these), ``enable`` (add optional stages),
+    ``skip`` (leave these out), ``settings`` (``{"captions": {"min_chars": 40}}``),
+    or a setting as ``STAGE_SETTING=value`` (``captions_min_chars=40``).
+    ``apply_removals(text, result.removals) == result.text`` always holds.
+    """
+    return _pipeline(options).run(text)
+
+
+def clean(text: str, **options: Any) -> str:
+    """Clean ``text`` with the default stages (or those the options choose)."""
+    return clean_and_explain(text, **options).text

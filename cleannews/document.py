@@ -1,0 +1,205 @@
+"""The text being cleaned, as lines that remember where they came from.
+
+A :class:`Document` never changes its text. Stages look at it and propose
+:class:`Removal` records; the pipeline marks the lines they cover as removed, so
+later stages can see what is already gone. :func:`apply_removals` turns the
+original text and the removals into the clean text, and is the only place that
+builds output, so "replaying the removals gives the clean text" holds by
+construction.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+# Only the three real line endings split lines. str.splitlines() would also split
+# on form feeds, U+2028 and friends, which would change bytes we promise to keep.
+_LINE_ENDING = re.compile(r"\r\n|\r|\n")
+
+
+class Removal(NamedTuple):
+    """One removed span, pointing into the original text.
+
+    ``start``/``end`` are character offsets into the original text; ``start_line``
+    and ``end_line`` are 1-based line numbers of the first and last line the span
+    touches. A whole-line removal covers the line ending too; an inline removal
+    (an ad marker glued to a sentence) covers part of one line.
+    """
+
+    stage: str
+    rule: str
+    reason: str
+    start_line: int
+    end_line: int
+    start: int
+    end: int
+    text: str
+    # True when only part of a line goes (a marker glued to a sentence).
+    partial: bool = False
+
+    @property
+    def key(self) -> str:
+        """The counter key, ``stage.rule``."""
+        return f"{self.stage}.{self.rule}"
+
+
+def split_lines(text: str) -> tuple[list[str], list[str]]:
+    """Split text into line contents and their line endings ('' for a last line without one)."""
+    if "\r" not in text:
+        lines = text.split("\n")
+        ends = ["\n"] * (len(lines) - 1)
+        if lines[-1] == "":
+            lines.pop()
+        else:
+            ends.append("")
+        return lines, ends
+    lines = []
+    ends = []
+    pos = 0
+    for match in _LINE_ENDING.finditer(text):
+        lines.append(text[pos : match.start()])
+        ends.append(match.group())
+        pos = match.end()
+    if pos < len(text):
+        lines.append(text[pos:])
+        ends.append("")
+    return lines, ends
+
+
+class Document:
+    """Lines of one text, their original offsets, and which are removed so far."""
+
+    __slots__ = (
+        "_blank",
+        "_joined",
+        "_joined_starts",
+        "ends",
+        "first_line",
+        "lines",
+        "removed",
+        "starts",
+        "text",
+    )
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.text = text
+        self.first_line = first_line
+        self.lines, self.ends = split_lines(text)
+        starts = [0] * len(self.lines)
+        pos = 0
+        for i, (line, end) in enumerate(zip(self.lines, self.ends, strict=True)):
+            starts[i] = pos
+            pos += len(line) + len(end)
+        self.starts = starts
+        self.removed = bytearray(len(self.lines))
+        self._blank: list[bool] | None = None
+        self._joined: str | None = None
+        self._joined_starts: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @property
+    def blank(self) -> list[bool]:
+        """Whether each line holds only whitespace (computed once, on first use)."""
+        if self._blank is None:
+            self._blank = [not line.strip() for line in self.lines]
+        return self._blank
+
+    @property
+    def joined(self) -> str:
+        """The lines joined with "\\n", for whole-text regex scans with ``re.M``.
+
+        Scanning the text once in C is far faster than a Python loop over lines;
+        this copy makes ``^`` and ``$`` mean the same for CRLF and CR input.
+        """
+        if self._joined is None:
+            if "\r" in self.text:
+                self._joined = "\n".join(self.lines) + "\n"
+            else:
+                self._joined = self.text if self.text.endswith("\n") else self.text + "\n"
+        return self._joined
+
+    def index_at(self, offset: int) -> int:
+        """The 0-based index of the line holding ``offset`` of :attr:`joined`."""
+        return bisect_right(self._starts_in_joined(), offset) - 1
+
+    def joined_start(self, index: int) -> int:
+        """Where line ``index`` starts in :attr:`joined`."""
+        return self._starts_in_joined()[index]
+
+    def _starts_in_joined(self) -> list[int]:
+        if self._joined_starts is None:
+            if "\r" in self.text:
+                starts = []
+                pos = 0
+                for line in self.lines:
+                    starts.append(pos)
+                    pos += len(line) + 1
+                self._joined_starts = starts
+            else:
+                self._joined_starts = self.starts
+        return self._joined_starts
+
+    def line_number(self, index: int) -> int:
+        """The 1-based line number, in the whole input, of line ``index``."""
+        return self.first_line + index
+
+    def live(self) -> Iterator[int]:
+        """Indexes of the lines not removed so far."""
+        removed = self.removed
+        return (i for i in range(len(self.lines)) if not removed[i])
+
+    def remove_lines(self, stage: str, rule: str, reason: str, first: int, last: int) -> Removal:
+        """A removal of whole lines ``first``..``last`` (0-based, inclusive) with their endings."""
+        start = self.starts[first]
+        end = self.starts[last] + len(self.lines[last]) + len(self.ends[last])
+        return Removal(
+            stage,
+            rule,
+            reason,
+            self.line_number(first),
+            self.line_number(last),
+            start,
+            end,
+            self.text[start:end],
+        )
+
+    def remove_span(
+        self, stage: str, rule: str, reason: str, index: int, col_start: int, col_end: int
+    ) -> Removal:
+        """A removal of columns ``col_start``..``col_end`` of line ``index``."""
+        base = self.starts[index]
+        start, end = base + col_start, base + col_end
+        number = self.line_number(index)
+        return Removal(
+            stage, rule, reason, number, number, start, end, self.text[start:end], partial=True
+        )
+
+    def index_of(self, removal: Removal) -> tuple[int, int]:
+        """The 0-based first and last line indexes a removal touches."""
+        return removal.start_line - self.first_line, removal.end_line - self.first_line
+
+
+def apply_removals(text: str, removals: Iterable[Removal]) -> str:
+    """The text left when every removal's span is cut out of ``text``.
+
+    Removals may come in any order; overlapping spans are an error, because a
+    pipeline that produced them could not also have explained them.
+    """
+    parts = []
+    pos = 0
+    for removal in sorted(removals, key=lambda r: r.start):
+        if removal.start < pos:
+            raise ValueError(f"overlapping removals at offset {removal.start}")
+        if text[removal.start : removal.end] != removal.text:
+            raise ValueError(f"removal at line {removal.start_line} does not match the text")
+        parts.append(text[pos : removal.start])
+        pos = removal.end
+    if pos == 0:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)

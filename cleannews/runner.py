@@ -1,0 +1,145 @@
+"""A cleaning run over many inputs: read each, clean it, send the result where the mode says.
+
+This is the whole behaviour of the command line, minus option parsing: the CLI
+builds a :class:`RunConfig` and calls :func:`run`. Data goes to ``stdout``
+(bytes), messages to ``stderr`` (text).
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
+
+from cleannews import output, sources
+from cleannews.config import Options
+from cleannews.pipeline import Pipeline, Result
+from cleannews.report import Report
+from cleannews.sources import InputError, Source
+
+
+class Mode(enum.Enum):
+    STDOUT = "stdout"  # clean text to stdout, inputs one after another
+    OUTPUT_DIR = "output-dir"  # each clean file under a folder
+    IN_PLACE = "in-place"  # rewrite changed files
+    CHECK = "check"  # write nothing, report what would change
+    DIFF = "diff"  # unified diff on stdout
+
+
+class UsageError(Exception):
+    """Options that cannot work together or with these inputs."""
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    paths: Sequence[str] = ()
+    mode: Mode = Mode.STDOUT
+    output_dir: str | None = None
+    explain: bool = False
+    explain_format: str = "text"  # "text": on stderr; "json": JSON lines on stdout
+    quiet: bool = False
+    include: Sequence[str] = sources.DEFAULT_INCLUDE
+    exclude: Sequence[str] = ()
+    options: Options = field(default_factory=Options)
+
+
+def run(
+    config: RunConfig, stdout: BinaryIO, stderr: TextIO, pipeline: Pipeline | None = None
+) -> Report:
+    """Clean every input ``config`` names; return the run's report."""
+    pipeline = pipeline or Pipeline(config.options)
+    found = list(
+        sources.discover(
+            config.paths,
+            config.include,
+            config.exclude,
+            skip_dirs=[config.output_dir] if config.output_dir else [],
+        )
+    )
+    if config.mode is Mode.IN_PLACE and any(isinstance(i, Source) and i.is_stdin for i in found):
+        raise UsageError("--in-place needs files or folders, not standard input")
+    targets = _output_targets(config, found)
+    report = Report()
+    for item in found:
+        if isinstance(item, InputError):
+            _error(stderr, str(item))
+            report += Report.for_error()
+            continue
+        try:
+            report += _process(config, pipeline, item, targets.get(item.path), stdout, stderr)
+        except InputError as error:
+            _error(stderr, str(error))
+            report += Report.for_error()
+    return report
+
+
+def _error(stderr: TextIO, message: str) -> None:
+    stderr.write(f"cleannews: error: {message}\n")
+
+
+def _output_targets(config: RunConfig, found: list[Source | InputError]) -> dict[str, str]:
+    """Where each input goes under ``--output-dir``; refuses two inputs sharing a target."""
+    if config.mode is not Mode.OUTPUT_DIR:
+        return {}
+    assert config.output_dir is not None
+    root = os.path.abspath(config.output_dir)
+    targets: dict[str, str] = {}
+    claimed: dict[str, str] = {}
+    for item in found:
+        if isinstance(item, InputError):
+            continue
+        if item.is_stdin:
+            raise UsageError("--output-dir needs files or folders, not standard input")
+        target = os.path.normpath(os.path.join(root, item.relative))
+        # relative paths come from walking a folder, so they never climb out;
+        # this check keeps it that way whatever a path looks like.
+        if os.path.commonpath([root, target]) != root:
+            raise UsageError(f"{item.path}: would be written outside {config.output_dir}")
+        if target in claimed:
+            raise UsageError(f"{item.path} and {claimed[target]} would both be written to {target}")
+        claimed[target] = item.path
+        targets[item.path] = target
+    return targets
+
+
+def _process(
+    config: RunConfig,
+    pipeline: Pipeline,
+    source: Source,
+    target: str | None,
+    stdout: BinaryIO,
+    stderr: TextIO,
+) -> Report:
+    text = sources.read(source)
+    result = pipeline.run(text.body)
+    name = source.display
+    mode = config.mode
+    if config.explain:
+        if config.explain_format == "json":
+            stdout.write("".join(output.explain_json(name, result.removals)).encode("utf-8"))
+        else:
+            stderr.writelines(output.explain_lines(name, result.removals))
+    if mode is Mode.STDOUT:
+        if not (config.explain and config.explain_format == "json"):
+            stdout.write(text.encode(result.text))
+    elif mode is Mode.DIFF:
+        if result.changed:
+            diff = output.unified_diff(text.body, result.text, name)
+            stdout.write(sources.encode(diff))
+    elif mode is Mode.CHECK:
+        if result.changed and not config.quiet:
+            stderr.write(f"would clean {name}\n")
+    elif mode is Mode.IN_PLACE:
+        if result.changed:
+            sources.write_atomic(source.path, text.encode(result.text))
+            if not config.quiet:
+                stderr.write(f"cleaned {name}\n")
+    elif mode is Mode.OUTPUT_DIR:
+        assert target is not None
+        sources.write_atomic(target, text.encode(result.text))
+    return Report.for_file(name, result)
+
+
+__all__ = ["Mode", "Result", "RunConfig", "UsageError", "run"]

@@ -1,0 +1,176 @@
+"""Where text comes from and where it goes: stdin, files, folders; safe writes.
+
+Text is decoded as UTF-8 with ``surrogateescape``, so bytes that are not valid
+UTF-8 survive a round trip unchanged; a UTF-8 byte-order mark is set aside
+before cleaning and put back on writing, so no stage can remove it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+STDIN = "-"
+BOM = "\ufeff"
+DEFAULT_INCLUDE = ("*.txt",)
+# Folders that are never walked: version control, environments, caches.
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+)
+
+
+class InputError(Exception):
+    """An input that cannot be read; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (with where it was found) or standard input."""
+
+    path: str
+    # The path relative to the folder argument it was found under, or its name.
+    relative: str
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
+
+    @property
+    def display(self) -> str:
+        return "<stdin>" if self.is_stdin else self.path
+
+
+@dataclass(frozen=True)
+class Text:
+    """Decoded input: the text to clean and the byte-order mark set aside."""
+
+    body: str
+    bom: str = ""
+
+    def encode(self, body: str | None = None) -> bytes:
+        return encode(self.bom + (self.body if body is None else body))
+
+
+def decode(data: bytes) -> Text:
+    text = data.decode("utf-8", "surrogateescape")
+    if text.startswith(BOM):
+        return Text(text[1:], BOM)
+    return Text(text)
+
+
+def encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
+def _matches(relative: str, patterns: Iterable[str]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
+
+
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    skip_dirs: Sequence[str] = (),
+) -> Iterator[Source | InputError]:
+    """Every input named by ``paths``, in a stable order; errors in place of unreadable ones.
+
+    Files named directly are always taken (unless excluded); folders are walked
+    for files matching ``include`` and not ``exclude``. ``skip_dirs`` are real
+    paths never walked into (the output folder, so a run never cleans its own
+    output).
+    """
+    skipped = {os.path.realpath(d) for d in skip_dirs}
+    for path in paths or [STDIN]:
+        if path == STDIN:
+            yield Source(STDIN, "stdin")
+        elif os.path.isdir(path):
+            yield from _walk(path, include, exclude, skipped)
+        elif os.path.exists(path):
+            if not _matches(Path(path).name, exclude):
+                yield Source(path, Path(path).name)
+        elif os.path.islink(path):
+            yield InputError(f"{path}: broken symbolic link")
+        else:
+            yield InputError(f"{path}: no such file or folder")
+
+
+def _walk(
+    root: str, include: Sequence[str], exclude: Sequence[str], skipped: set[str]
+) -> Iterator[Source | InputError]:
+    found: list[tuple[str, str]] = []
+    errors: list[InputError] = []
+
+    def on_error(error: OSError) -> None:
+        reason = (error.strerror or str(error)).lower()
+        errors.append(InputError(f"{error.filename}: {reason}"))
+
+    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in SKIPPED_DIRS and os.path.realpath(os.path.join(folder, d)) not in skipped
+        )
+        for name in files:
+            full = os.path.join(folder, name)
+            relative = os.path.relpath(full, root).replace(os.sep, "/")
+            if _matches(relative, include) and not _matches(relative, exclude):
+                found.append((relative, full))
+    yield from errors
+    for relative, full in sorted(found):
+        yield Source(full, relative)
+
+
+def read(source: Source) -> Text:
+    """The decoded content of a source; :class:`InputError` if it cannot be read."""
+    try:
+        if source.is_stdin:
+            data = sys.stdin.buffer.read()
+        else:
+            with open(source.path, "rb") as handle:
+                data = handle.read()
+    except IsADirectoryError:
+        raise InputError(f"{source.display}: is a folder") from None
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise InputError(f"{source.display}: {reason}") from None
+    return decode(data)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so a reader sees the old file or the new one, never half.
+
+    Writes a temporary file in the same folder, flushes and fsyncs it, copies the
+    mode of the file it replaces, then renames it over the target. A symbolic
+    link is followed: its target is replaced and the link stays a link.
+    """
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    os.makedirs(folder, exist_ok=True)
+    try:
+        mode: int | None = os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".cleannews-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

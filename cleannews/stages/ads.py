@@ -1,0 +1,147 @@
+"""Ad markers: "Advertisement", "Anzeige", "Publicité", "广告" and their kin.
+
+Pages print a marker where an ad slot was; extractors keep the word. A marker is
+removed when it stands alone on a line, or when it is glued to the start or end
+of a paragraph (the slot sat between two blocks and the extractor joined them).
+A sentence that merely uses the word ("Advertisement revenue fell 5%.") stays.
+
+>>> from cleannews import clean
+>>> clean("Rates rose.\\n\\nAdvertisement\\n\\nMarkets fell.\\n")
+'Rates rose.\\n\\nMarkets fell.\\n'
+>>> clean("Advertisement revenue fell 5%.\\n")
+'Advertisement revenue fell 5%.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import SPACE, LinePatternStage
+
+# Single words that mean "advertisement" as a slot label, by language.
+_MARKER_WORDS = [
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "advertorial",
+    "advert",
+    "adverts",
+    "ad",
+    "ads",
+    "sponsored",
+    "anzeige",  # de
+    "werbung",  # de
+    "publicité",  # fr
+    "publicite",
+    "publicidad",  # es
+    "publicidade",  # pt
+    "pubblicità",  # it
+    "pubblicita",
+    "advertentie",  # nl
+    "annonce",  # fr, da
+    "annons",  # sv
+    "annonse",  # no
+    "mainos",  # fi
+    "reklama",  # pl, cs, sk
+    "reklam",  # tr
+    "hirdetés",  # hu
+    "реклама",  # ru, uk, bg
+    "оголошення",  # uk
+    "διαφήμιση",  # el
+    "פרסומת",  # he
+    "إعلان",  # ar
+    "اعلان",
+    "विज्ञापन",  # hi
+    "iklan",  # id, ms
+    "quảng cáo",  # vi
+    "โฆษณา",  # th
+    "广告",  # zh
+    "廣告",  # zh-Hant
+    "広告",  # ja
+    "광고",  # ko
+]
+
+# Longer labels that only ever mean "an ad was here".
+_MARKER_PHRASES = [
+    r"sponsored\s+(?:content|post|article|story|links?)",
+    r"paid\s+(?:content|post|partnership)",
+    r"(?:story|article|text)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad|advert)",
+    r"continue\s+reading\s+(?:below|the\s+main\s+story)",
+    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with|reading))?(?:\s+(?:the\s+)?(?:content|article|story))?",
+    r"(?:advertisement|ad)\s*[-–—:·|]\s*(?:scroll|continue)\s+(?:down\s+)?(?:to\s+)?"
+    r"(?:continue|reading)[\w ]*",
+    r"skip\s+(?:advertisement|ad)",
+    r"ad\s+feedback",
+    r"report\s+(?:this\s+)?ad",
+    r"(?:advertisement|anzeige|publicité|publicidad)\s+\d+\s*(?:of|/)\s*\d+",
+    r"weiter\s+nach\s+der\s+(?:anzeige|werbung)",
+    r"(?:der\s+)?artikel\s+(?:wird\s+)?(?:geht\s+)?(?:unter|nach)\s+der\s+(?:anzeige|werbung)\s+weiter",
+    r"la\s+suite\s+(?:de\s+l'article\s+)?après\s+(?:cette\s+)?(?:la\s+)?publicité",
+    r"l'article\s+continue\s+après\s+(?:la\s+)?publicité",
+    r"continúa\s+(?:leyendo\s+)?(?:después|debajo)\s+de\s+la\s+publicidad",
+    r"continua\s+(?:depois|após)\s+(?:da|a)\s+publicidade",
+    r"continua\s+a\s+leggere\s+dopo\s+la\s+pubblicità",
+    r"продолжение\s+(?:следует\s+)?после\s+рекламы",
+    r"广告\s*[:：]?\s*继续阅读",
+]
+
+_WORDS = "|".join(_MARKER_WORDS)
+_PHRASES = "|".join(_MARKER_PHRASES)
+# A marker may be dressed in brackets, dashes, stars or an ellipsis.
+_DRESS = r"[\[\]()\-–—*_|·•.:…\t \u00a0]*"
+_STANDALONE = rf"{_DRESS}(?:{_WORDS}|{_PHRASES}){_DRESS}"
+
+# Markers glued to text: only the unmistakable ones, never bare "ad".
+_GLUE_TITLE = (
+    r"Advertisement|Anzeige|Werbung|Publicité|Publicidad|Publicidade|Pubblicità|Advertentie|Реклама"
+)
+_GLUE_UPPER = (
+    r"ADVERTISEMENT|ADVERTISING|ANZEIGE|WERBUNG|PUBLICITÉ|PUBLICIDAD|PUBLICIDADE|PUBBLICITÀ|РЕКЛАМА"
+)
+_GLUE_CJK = r"广告|廣告|広告|광고"
+_UPPER_START = r"[\"“‘«„]?[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+# The marker, then the next paragraph: "AdvertisementPutin will ..." (no space),
+# "ADVERTISEMENT The minister ..." (a shouting label), "广告 据报道" (CJK, spaced).
+# "Advertisement revenue ..." or "Advertisement Standards Authority ..." read as
+# sentences, so a title-case marker needs to be glued with no space at all.
+_GLUED_START = re.compile(
+    rf"^(?:{SPACE})*(?:{_GLUE_TITLE}|{_GLUE_UPPER})(?={_UPPER_START})"
+    rf"|^(?:{SPACE})*(?:{_GLUE_UPPER})(?:{SPACE})+(?={_UPPER_START})"
+    rf"|^(?:{SPACE})*(?:{_GLUE_CJK})(?:{SPACE})+(?=\S)",
+    re.MULTILINE,
+)
+# "... after the 2011 tsunami.Advertisement": the marker right after the end of a
+# sentence, at the end of the line.
+_GLUED_END = re.compile(
+    rf"(?<=[.!?。！？\"”’»])(?:{SPACE})*(?:{_GLUE_TITLE}|{_GLUE_UPPER}|{_GLUE_CJK})(?:{SPACE})*$",
+    re.MULTILINE,
+)
+
+
+class AdsStage(LinePatternStage):
+    """Ad markers on their own line or glued to a paragraph ("Advertisement", "Anzeige", "广告")."""
+
+    name = "ads"
+    rules: ClassVar[dict[str, str]] = {
+        "ad_marker": "an ad slot label standing alone on a line",
+        "ad_glued": "an ad slot label glued to the start or end of a paragraph",
+    }
+    patterns: ClassVar[dict[str, str]] = {"ad_marker": _STANDALONE}
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        yield from super().find(doc)
+        removed = doc.removed
+        text = doc.joined
+        for pattern in (_GLUED_START, _GLUED_END):
+            for match in pattern.finditer(text):
+                index = doc.index_at(match.start())
+                if removed[index]:
+                    continue
+                column = match.start() - doc.joined_start(index)
+                length = match.end() - match.start()
+                if length >= len(doc.lines[index].strip()):
+                    continue  # the whole line: the standalone rule's business
+                yield self.remove_span(doc, "ad_glued", index, column, column + length)

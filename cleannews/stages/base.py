@@ -1,0 +1,151 @@
+"""What a stage is, and the shared machinery most stages are built from.
+
+A stage never edits text. It looks at a :class:`~cleannews.document.Document`
+and yields :class:`~cleannews.document.Removal` records, each naming one of the
+stage's rules. The pipeline applies them. That split is what makes every removal
+explainable and replayable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from cleannews.document import Document, Removal
+
+
+class SettingError(ValueError):
+    """A stage setting that does not exist or has the wrong type."""
+
+
+class Stage:
+    """Base class of every stage.
+
+    Subclasses set ``name`` (stable, snake_case), ``rules`` (rule id -> the reason
+    shown to users), ``defaults`` (setting name -> default value; the type of the
+    default is the type a setting must have), and implement :meth:`find`.
+    The class docstring is what ``cleannews --list-stages`` prints.
+    """
+
+    name: ClassVar[str]
+    rules: ClassVar[Mapping[str, str]]
+    defaults: ClassVar[Mapping[str, Any]] = {}
+    enabled_by_default: ClassVar[bool] = True
+    origin: ClassVar[str] = "built-in"
+
+    def __init__(self, **settings: Any) -> None:
+        values = dict(self.defaults)
+        for key, value in settings.items():
+            if key not in self.defaults:
+                known = ", ".join(sorted(self.defaults)) or "none"
+                raise SettingError(
+                    f"stage {self.name!r} has no setting {key!r} (settings: {known})"
+                )
+            values[key] = coerce_setting(self.name, key, value, self.defaults[key])
+        self.settings = values
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring: what the stage removes."""
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        raise NotImplementedError
+
+    def remove_lines(
+        self, doc: Document, rule: str, first: int, last: int | None = None
+    ) -> Removal:
+        """A removal of lines ``first``..``last`` under one of this stage's rules."""
+        return doc.remove_lines(
+            self.name, rule, self.rules[rule], first, first if last is None else last
+        )
+
+    def remove_span(self, doc: Document, rule: str, index: int, start: int, end: int) -> Removal:
+        """A removal of columns ``start``..``end`` of line ``index``."""
+        return doc.remove_span(self.name, rule, self.rules[rule], index, start, end)
+
+
+def coerce_setting(stage: str, key: str, value: Any, default: Any) -> Any:
+    """``value`` as the type of ``default``; strings from the command line are parsed."""
+    kind = type(default)
+    if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        try:
+            if kind is bool:
+                lowered = value.strip().lower()
+                if lowered in {"1", "true", "yes", "on"}:
+                    return True
+                if lowered in {"0", "false", "no", "off"}:
+                    return False
+                raise ValueError(value)
+            if kind in (int, float):
+                return kind(value)
+        except ValueError:
+            pass
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    raise SettingError(f"setting {stage}.{key} must be {kind.__name__}, got {value!r}")
+
+
+# Whitespace that may surround a marker on its own line: spaces, tabs, no-break
+# and other Unicode spaces, zero-width characters some sites sprinkle in.
+SPACE = r"[^\S\n]|[\u200b-\u200d\u2060\ufeff]"
+
+
+class LinePatternStage(Stage):
+    """A stage whose rules are regular expressions that must match a whole line.
+
+    ``patterns`` maps rule id -> pattern source. All rules are compiled into one
+    alternation and scanned over the whole text at once, which is far faster than
+    matching line by line in Python. Surrounding whitespace is allowed.
+    """
+
+    patterns: ClassVar[Mapping[str, str]]
+    flags: ClassVar[int] = re.IGNORECASE
+    _compiled: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
+
+    @classmethod
+    def compiled(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The rules as one whole-text scanner and as one single-line matcher."""
+        # Compiled on first use, not at import, so `cleannews --version` stays fast.
+        cached = cls.__dict__.get("_compiled")
+        if cached is None:
+            alternatives = "|".join(
+                f"(?P<{rule}>{source})" for rule, source in cls.patterns.items()
+            )
+            body = rf"(?:{SPACE})*(?:{alternatives})(?:{SPACE})*"
+            cached = (
+                re.compile(rf"^{body}$", cls.flags | re.MULTILINE),
+                re.compile(body, cls.flags),
+            )
+            cls._compiled = cached
+        return cached
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        scanner, line_matcher = self.compiled()
+        removed = doc.removed
+        for match in scanner.finditer(doc.joined):
+            first = doc.index_at(match.start())
+            if "\n" not in match.group():
+                candidates: Iterator[tuple[int, re.Match[str] | None]] = iter(((first, match),))
+            else:
+                # A pattern's \s ran across a line break; judge each line on its own.
+                last = doc.index_at(match.end() - 1)
+                candidates = (
+                    (i, line_matcher.fullmatch(doc.lines[i])) for i in range(first, last + 1)
+                )
+            for index, found in candidates:
+                if found is None or index < 0 or removed[index]:
+                    continue
+                if not self.accept(doc, index, found):
+                    continue
+                rule = found.lastgroup
+                assert rule is not None
+                yield self.remove_lines(doc, rule, index)
+
+    def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
+        """A hook for context checks on a matched line; the default accepts all."""
+        return True

@@ -1,0 +1,66 @@
+"""Site furniture: trust badges, "loading" placeholders, share and print buttons, gallery chrome.
+
+These are the labels of page widgets that extractors flatten into text. Each
+rule matches a whole line only, so an article sentence that mentions sharing or
+loading is never touched.
+
+>>> from cleannews import clean
+>>> clean("Why you can trust SCMP\\nThe port reopened on Friday.\\nloading\\n")
+'The port reopened on Friday.\\n'
+>>> clean("Shares in the company fell 4% on Friday.\\n")
+'Shares in the company fell 4% on Friday.\\n'
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from cleannews.stages.base import LinePatternStage
+
+_SHARE_WORDS = (
+    r"share|share\s+(?:this|on)(?:\s+(?:article|story|page|post))?|shares|tweet|email|e-mail|print"
+    r"|save|copy\s+link|copy\s+article\s+link|link\s+copied|facebook|twitter|x|linkedin|whatsapp"
+    r"|telegram|pinterest|reddit|messenger|flipboard|pocket|threads|bluesky|sms"
+    r"|teilen|drucken|artikel\s+teilen|partager|imprimer|compartir|imprimir|compartilhar"
+    r"|condividi|stampa|delen|printen|поделиться|печать|分享|打印|共有|印刷|공유|인쇄"
+)
+
+
+class ChromeStage(LinePatternStage):
+    """Page widgets flattened into text: "Why you can trust X", "loading", "Share", "1 of 23"."""
+
+    name = "chrome"
+    rules: ClassVar[dict[str, str]] = {
+        "trust_badge": "a site's trust badge, not part of the story",
+        "placeholder": "a placeholder left where a widget or video failed to load",
+        "share_buttons": "labels of share, print or save buttons",
+        "gallery": "photo-gallery navigation",
+    }
+    patterns: ClassVar[dict[str, str]] = {
+        "trust_badge": r"why\s+you\s+can\s+trust\s+\S.{0,40}?|why\s+trust\s+us\??",
+        "placeholder": (
+            r"loading(?:\s*(?:\.{1,3}|…))?|chargement(?:\s+en\s+cours)?\s*(?:\.{1,3}|…)?"
+            r"|wird\s+geladen\s*(?:\.{1,3}|…)?|laden\s*(?:\.{1,3}|…)?|cargando\s*(?:\.{1,3}|…)?"
+            r"|carregando\s*(?:\.{1,3}|…)?|caricamento(?:\s+in\s+corso)?\s*(?:\.{1,3}|…)?"
+            r"|загрузка\s*(?:\.{1,3}|…)?|加载中\s*(?:\.{1,3}|…)?|読み込み中\s*(?:\.{1,3}|…)?"
+            r"|로딩\s*중\s*(?:\.{1,3}|…)?"
+            r"|media\s+playback\s+is\s+(?:unsupported|not\s+supported)\s+on\s+your\s+device"
+            r"|your\s+browser\s+does\s+not\s+support\s+(?:the\s+)?(?:video|audio|iframes?)(?:\s+(?:tag|element))?\.?"
+            r"|this\s+video\s+(?:is\s+)?(?:can\s+not|cannot|can't)\s+(?:be\s+)?play(?:ed)?\.?"
+            r"|please\s+enable\s+javascript(?:\s+to\s+(?:view|watch|see)[\w ]{0,40})?\.?"
+        ),
+        "share_buttons": (
+            rf"(?:(?:{_SHARE_WORDS})(?:\s*[|/·•,]\s*|\s+)?){{1,8}}"
+            r"|(?:share|teilen|partager|compartir|condividi|compartilhar)\s+(?:this\s+)?(?:article|story|page|artikel|l'article|el\s+artículo|l'articolo|a\s+matéria)"
+            r"\s*(?:on|via|auf|sur|en|su|no)?\s*(?:facebook|twitter|x|whatsapp|linkedin|email)?"
+        ),
+        "gallery": (
+            r"(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+\d{1,3}\s*(?:of|/|von|de|di|из|sur)\s*\d{1,3}"
+            r"|\d{1,3}\s*/\s*\d{1,3}"
+            r"|(?:back\s+to|return\s+to|view|open|launch|see)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|photo\s+gallery)"
+            r"|(?:next|previous|prev)\s+(?:image|photo|slide|picture)?"
+            r"|zurück\s+zur\s+galerie|retour\s+à\s+la\s+galerie|volver\s+a\s+la\s+galería"
+            r"|expand\s+(?:image|photo)|enlarge\s+(?:this\s+)?(?:image|photo)|close\s+(?:gallery|image)"
+            r"|\d{1,3}\s+(?:photos|images|pictures|bilder|fotos|imágenes|immagini)"
+        ),
+    }

@@ -1,0 +1,97 @@
+"""Blank lines left over where removed lines stood; nothing else.
+
+Removing "Advertisement" from between two blank lines would leave a double gap,
+and removing a first line would leave the text starting with a blank line. This
+stage runs last and, only in the gaps that hold a removed line, keeps as many
+blank lines as the widest run the author had there. Spacing anywhere else is
+the author's and is left exactly as it was.
+
+>>> from cleannews import clean
+>>> clean("One.\\n\\nAdvertisement\\n\\nTwo.\\n")
+'One.\\n\\nTwo.\\n'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import Stage
+
+
+class WhitespaceStage(Stage):
+    """Blank lines left over where removed lines stood (runs after every other stage)."""
+
+    name = "whitespace"
+    rules: ClassVar[dict[str, str]] = {
+        "blank_gap": "a blank line left over where removed lines stood",
+    }
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        removed = doc.removed
+        if not any(removed):
+            return
+        blank = doc.blank
+        count = len(doc)
+        gap_start = 0
+        index = 0
+        while index <= count:
+            at_anchor = index < count and not removed[index] and not blank[index]
+            if index == count or at_anchor:
+                yield from self._close_gap(doc, gap_start, index)
+                gap_start = index + 1
+            index += 1
+
+    def _close_gap(self, doc: Document, first: int, stop: int) -> Iterator[Removal]:
+        """Tidy the lines ``first``..``stop-1`` that stand between two kept lines."""
+        removed = doc.removed
+        gap = range(first, stop)
+        if not any(removed[i] for i in gap):
+            return
+        blank = doc.blank
+        leading = first == 0
+        trailing = stop == len(doc)
+        if leading:
+            keep = _run_length(blank, removed, gap)
+        elif trailing:
+            keep = _run_length(blank, removed, reversed(gap))
+        else:
+            keep = _widest_run(blank, gap)
+        live_blanks = [i for i in gap if not removed[i]]
+        if trailing and not leading:
+            doomed = live_blanks[: max(0, len(live_blanks) - keep)]
+        else:
+            doomed = live_blanks[keep:]
+        yield from self._remove_runs(doc, doomed)
+
+    def _remove_runs(self, doc: Document, indexes: list[int]) -> Iterator[Removal]:
+        """One removal per run of consecutive line indexes."""
+        run_start = previous = -2
+        for index in indexes:
+            if index != previous + 1:
+                if run_start >= 0:
+                    yield self.remove_lines(doc, "blank_gap", run_start, previous)
+                run_start = index
+            previous = index
+        if run_start >= 0:
+            yield self.remove_lines(doc, "blank_gap", run_start, previous)
+
+
+def _run_length(blank: list[bool], removed: bytearray, order: Iterator[int] | range) -> int:
+    """How many blank lines the author put at this end of the text, before any removed line."""
+    length = 0
+    for index in order:
+        if removed[index] or not blank[index]:
+            break
+        length += 1
+    return length
+
+
+def _widest_run(blank: list[bool], gap: range) -> int:
+    """The longest run of consecutive blank lines in the original gap."""
+    widest = current = 0
+    for index in gap:
+        current = current + 1 if blank[index] else 0
+        widest = max(widest, current)
+    return widest
