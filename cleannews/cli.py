@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,19 +17,26 @@ from cleannews.report import (
     EXIT_CODES_HELP,
     EXIT_INPUT_ERROR,
     EXIT_INTERNAL_ERROR,
+    EXIT_OK,
+    describe,
 )
+
+if TYPE_CHECKING:
+    from cleannews.runner import RunConfig
 
 EPILOG = f"""
 \b
 Examples:
-  cleannews article.txt                  clean text to stdout
-  curl -s URL | extract | cleannews      clean a pipe
-  cleannews --summary news/              what would go, per stage and file
-  cleannews --diff news/                 a unified diff of the changes
-  cleannews -i news/                     rewrite changed files in place
-  cleannews -o clean/ news/              write clean copies under clean/
-  cleannews --check news/                exit 1 if anything would change
+  cleannews article.txt > clean.txt         clean text to stdout
+  extract URL | cleannews                   clean a pipe ("-" also means stdin)
+  cleannews --summary news/ > /dev/null     what would go, per stage, rule and file
+  cleannews --diff news/                    a unified diff of the changes
+  cleannews -i news/                        rewrite changed files in place
+  cleannews -o clean/ news/                 write clean copies under clean/
+  cleannews --check -q news/                exit 1 if anything would change
   cleannews --explain --format json a.txt   every removal as JSON lines
+  cleannews --skip chrome --set captions.min_chars=40 a.txt
+                                            choose stages and settings
 
 \b
 {EXIT_CODES_HELP}
@@ -58,10 +65,11 @@ def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> No
 
 
 @click.command(
+    "cleannews",
     epilog=EPILOG,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[PATH]...")
 @click.option(
     "-o",
     "--output-dir",
@@ -74,13 +82,15 @@ def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> No
 @click.option(
     "--check",
     is_flag=True,
-    help="Write nothing; list files that would change; exit 1 if any would.",
+    help="Write nothing; list files that would change on stderr; exit 1 if any would.",
 )
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print a unified diff of what would change."
 )
 @click.option(
-    "--explain", is_flag=True, help="Print every removal (file, line, stage, rule, text) on stderr."
+    "--explain",
+    is_flag=True,
+    help="Print every removal on stderr as FILE:LINE: STAGE.RULE: TEXT.",
 )
 @click.option(
     "--format",
@@ -91,7 +101,9 @@ def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> No
     help="With --explain: 'json' prints JSON lines on stdout instead of the clean text.",
 )
 @click.option(
-    "--summary", is_flag=True, help="Print a table of removals per stage and rule on stderr."
+    "--summary",
+    is_flag=True,
+    help="Print a table of removals per stage and rule (and per file) on stderr.",
 )
 @click.option(
     "--stages",
@@ -124,7 +136,12 @@ def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> No
     callback=_list_stages,
     help="List the stages, their rules and settings, and exit.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No messages on stderr except errors.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress or closing line on stderr (errors, --explain and --summary still show).",
+)
 @click.version_option(
     __version__, "--version", prog_name="cleannews", message="%(prog)s %(version)s"
 )
@@ -135,25 +152,44 @@ def cli(**kwargs: Any) -> None:
     PATHs are files or folders (folders are walked for --include files); no PATH
     or "-" reads stdin. Clean text goes to stdout; messages go to stderr.
     """
+    summary = kwargs.pop("summary")
     config = _run_config(**kwargs)
+    try:
+        code = _run(config, summary)
+    except BrokenPipeError:
+        # The reader went away (`cleannews big.txt | head`): not an error, and
+        # nothing to say about it.
+        _silence_stdout()
+        code = EXIT_OK
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise
+    except Exception as error:  # a bug: one line and exit 123, like black; no traceback
+        click.echo(f"cleannews: internal error: {describe(error)}", err=True)
+        code = EXIT_INTERNAL_ERROR
+    sys.exit(code)
+
+
+def _run(config: RunConfig, summary: bool) -> int:
     from cleannews import runner
     from cleannews.pipeline import Pipeline
     from cleannews.registry import UnknownStageError
+    from cleannews.report import render_summary
     from cleannews.stages.base import SettingError
 
+    check = config.mode is runner.Mode.CHECK
     try:
         pipeline = Pipeline(config.options)
         report = runner.run(config, sys.stdout.buffer, sys.stderr, pipeline)
     except (runner.UsageError, SettingError, UnknownStageError) as error:
         raise click.UsageError(str(error)) from None
-    if kwargs["summary"]:
-        from cleannews.report import render_summary
-
-        render_summary(report, check=config.mode is runner.Mode.CHECK)
-    elif config.mode is runner.Mode.CHECK and not config.quiet:
-        click.echo(report.one_line(check=True), err=True)
     sys.stdout.flush()
-    sys.exit(report.exit_code(check=config.mode is runner.Mode.CHECK))
+    if summary:
+        render_summary(report, check=check)
+    elif config.mode in runner.FILE_MODES and not config.quiet:
+        # Modes that write files or judge them end with one line saying what happened;
+        # a filter (stdout, diff) stays silent.
+        click.echo(report.one_line(check=check), err=True)
+    return report.exit_code(check=check)
 
 
 def _run_config(
@@ -164,7 +200,6 @@ def _run_config(
     show_diff: bool,
     explain: bool,
     explain_format: str,
-    summary: bool,
     stages: str | None,
     skip: str | None,
     enable: str | None,
@@ -172,40 +207,26 @@ def _run_config(
     include: Sequence[str],
     exclude: Sequence[str],
     quiet: bool,
-) -> Any:
+) -> RunConfig:
     from cleannews.config import Options
     from cleannews.runner import Mode, RunConfig
     from cleannews.sources import DEFAULT_INCLUDE
 
-    chosen = [
-        flag
-        for flag, on in (
-            ("--output-dir", output_dir is not None),
-            ("--in-place", in_place),
-            ("--check", check),
-            ("--diff", show_diff),
-        )
-        if on
-    ]
+    modes = {
+        "--output-dir": (output_dir is not None, Mode.OUTPUT_DIR),
+        "--in-place": (in_place, Mode.IN_PLACE),
+        "--check": (check, Mode.CHECK),
+        "--diff": (show_diff, Mode.DIFF),
+    }
+    chosen = [flag for flag, (on, _mode) in modes.items() if on]
     if len(chosen) > 1:
         raise click.UsageError(f"{' and '.join(chosen)} cannot be used together")
-    mode = (
-        Mode.OUTPUT_DIR
-        if output_dir is not None
-        else Mode.IN_PLACE
-        if in_place
-        else Mode.CHECK
-        if check
-        else Mode.DIFF
-        if show_diff
-        else Mode.STDOUT
-    )
+    mode = modes[chosen[0]][1] if chosen else Mode.STDOUT
     if explain_format == "json" and not explain:
         raise click.UsageError("--format json goes with --explain")
-    if explain and explain_format == "json" and mode is not Mode.STDOUT:
-        raise click.UsageError(
-            f"--explain --format json prints to stdout; it cannot go with {chosen[0]}"
-        )
+    if explain and explain_format == "json" and mode is Mode.DIFF:
+        # Both would go to stdout; a reader could not tell diff lines from JSON.
+        raise click.UsageError("--explain --format json prints to stdout; so does --diff")
     options = Options(
         stages=_names(stages),
         skip=_names(skip) or (),
@@ -244,21 +265,26 @@ def main() -> None:
         sys.stderr.write("cleannews: interrupted\n")
         sys.exit(130)
     except BrokenPipeError:
-        # The reader went away (`cleannews big.txt | head`): not an error.
         _silence_stdout()
-        sys.exit(0)
+        sys.exit(EXIT_OK)
     except SystemExit:
         raise
-    except Exception as error:  # a bug: say so in one line, exit 123 like black
-        sys.stderr.write(f"cleannews: internal error: {type(error).__name__}: {error}\n")
+    except Exception as error:  # raised outside the command itself (option parsing)
+        sys.stderr.write(f"cleannews: internal error: {describe(error)}\n")
         sys.exit(EXIT_INTERNAL_ERROR)
 
 
 def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so flushing at exit cannot raise BrokenPipeError again."""
     import os
 
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests): nothing to do
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 __all__ = ["EXIT_INPUT_ERROR", "cli", "main"]

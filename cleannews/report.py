@@ -19,10 +19,18 @@ EXIT_CHANGES = 1  # --check found files that would change
 EXIT_INPUT_ERROR = 2  # bad usage, or an input that could not be read
 EXIT_INTERNAL_ERROR = 123  # a bug in cleannews: please report it
 
-EXIT_CODES_HELP = (
-    "Exit codes: 0 done; 1 --check found files that would change; "
-    "2 usage or input error; 123 internal error."
-)
+EXIT_CODES_HELP = """Exit codes:
+  0    done
+  1    --check found files that would change
+  2    usage or input error (a missing or unreadable file is named on stderr;
+       the other files are still cleaned)
+  123  internal error (a bug in cleannews: please report it)"""
+
+
+def describe(error: BaseException) -> str:
+    """An exception as one line, ``Type: message``, for an error report without a traceback."""
+    message = " ".join(str(error).split())
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 @dataclass
@@ -31,7 +39,8 @@ class Report:
 
     files: int = 0
     changed: int = 0
-    errors: int = 0
+    errors: int = 0  # inputs that could not be read, outputs that could not be written
+    internal_errors: int = 0  # inputs on which cleannews itself failed (a bug)
     lines_removed: Counter[str] = field(default_factory=Counter)
     reasons: dict[str, str] = field(default_factory=dict)
     # (file, lines removed per stage.rule) for every changed file, in run order.
@@ -53,11 +62,16 @@ class Report:
     def for_error(cls) -> Report:
         return cls(errors=1)
 
+    @classmethod
+    def for_internal_error(cls) -> Report:
+        return cls(internal_errors=1)
+
     def __add__(self, other: Report) -> Report:
         return Report(
             files=self.files + other.files,
             changed=self.changed + other.changed,
             errors=self.errors + other.errors,
+            internal_errors=self.internal_errors + other.internal_errors,
             lines_removed=self.lines_removed + other.lines_removed,
             reasons={**self.reasons, **other.reasons},
             per_file=self.per_file + other.per_file,
@@ -70,6 +84,9 @@ class Report:
         return NotImplemented
 
     def exit_code(self, check: bool = False) -> int:
+        """The most serious outcome wins: a bug, then bad input, then changes found."""
+        if self.internal_errors:
+            return EXIT_INTERNAL_ERROR
         if self.errors:
             return EXIT_INPUT_ERROR
         if check and self.changed:
@@ -89,7 +106,9 @@ class Report:
                 f"{_plural(unchanged, 'file')} {'would be ' if check else ''}left unchanged"
             )
         if self.errors:
-            parts.append(f"{_plural(self.errors, 'file')} could not be read")
+            parts.append(f"{_plural(self.errors, 'error')}")
+        if self.internal_errors:
+            parts.append(f"{_plural(self.internal_errors, 'internal error')}")
         return ", ".join(parts) + f" ({_plural(self.total_lines_removed(), 'line')} removed)."
 
 
@@ -98,42 +117,94 @@ def _plural(count: int, noun: str) -> str:
 
 
 def render_summary(report: Report, check: bool = False) -> None:
-    """Print a table of removals per stage and rule (and per file) on stderr.
+    """Print what was removed, per stage.rule and per file, and a closing line, on stderr.
 
-    rich is imported here, not at start-up: only a summary needs it. It colours
+    rich is imported here, not at start-up: only a summary needs it. rich colours
     only when stderr is a terminal, and honours NO_COLOR.
     """
     from rich.console import Console
-    from rich.table import Table
 
     console = Console(stderr=True, highlight=False)
-    table = Table(title="Removed by stage and rule", title_justify="left")
-    table.add_column("stage", style="cyan")
-    table.add_column("rule", style="magenta")
-    table.add_column("lines", justify="right", style="bold")
-    table.add_column("why")
-    for key, count in sorted(
-        report.lines_removed.items(), key=lambda kv: (kv[0].split(".")[0], -kv[1])
-    ):
-        stage, _, rule = key.partition(".")
-        table.add_row(stage, rule, str(count), report.reasons.get(key, ""))
     if report.lines_removed:
-        table.add_section()
-        table.add_row("total", "", str(report.total_lines_removed()), "")
-        console.print(table)
+        console.print(_rules_table(report))
+        console.print()
     if len(report.per_file) > 1:
-        stages = sorted({key.partition(".")[0] for key in report.lines_removed})
-        files = Table(title="Removed lines per file", title_justify="left")
-        files.add_column("file", overflow="fold")
-        for stage in stages:
-            files.add_column(stage, justify="right")
-        files.add_column("total", justify="right", style="bold")
-        for name, counts in report.per_file:
-            by_stage = Counter[str]()
-            for key, count in counts.items():
-                by_stage[key.partition(".")[0]] += count
-            files.add_row(
-                name, *(str(by_stage[s] or "") for s in stages), str(sum(by_stage.values()))
-            )
-        console.print(files)
-    console.print(report.one_line(check))
+        common = _common_folder([name for name, _counts in report.per_file])
+        if common not in ("", "./"):
+            console.print(f"Files under {common}", style="bold", soft_wrap=True)
+        console.print(_files_table(report, len(common)))
+        console.print()
+    console.print(report.one_line(check), soft_wrap=True)
+
+
+def _table() -> Any:
+    from rich import box
+    from rich.table import Table
+
+    # A rule under the heading and no frame: reads well in a terminal and in a log file.
+    return Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+
+
+def _rules_table(report: Report) -> Any:
+    files_with = Counter(key for _name, counts in report.per_file for key in counts)
+    table = _table()
+    table.add_column("removed by", style="cyan", no_wrap=True)
+    table.add_column("lines", justify="right", style="bold")
+    table.add_column("files", justify="right")
+    table.add_column("why", ratio=1)
+    for key in _in_run_order(report.lines_removed):
+        table.add_row(
+            key, str(report.lines_removed[key]), str(files_with[key]), report.reasons.get(key, "")
+        )
+    table.add_section()
+    table.add_row("total", str(report.total_lines_removed()), str(report.changed), "")
+    return table
+
+
+def _files_table(report: Report, strip: int) -> Any:
+    """One row per changed file: lines removed, and by which stages (a wrapping text column,
+    so the table stays readable in 80 columns however many stages there are)."""
+    table = _table()
+    table.add_column("file", overflow="fold", style="cyan")
+    table.add_column("lines", justify="right", style="bold")
+    table.add_column("by stage", ratio=1)
+    for name, counts in report.per_file:
+        by_stage = _by_stage(counts)
+        table.add_row(
+            name[strip:],
+            str(sum(counts.values())),
+            ", ".join(f"{stage} {count}" for stage, count in by_stage.items()),
+        )
+    return table
+
+
+def _in_run_order(counts: Counter[str]) -> list[str]:
+    """``stage.rule`` keys in the order the stages run and list their rules."""
+    from cleannews import registry
+
+    order: dict[str, int] = {}
+    for stage in registry.available().values():
+        for rule in stage.rules:
+            order[f"{stage.name}.{rule}"] = len(order)
+    return sorted(counts, key=lambda key: (order.get(key, len(order)), key))
+
+
+def _by_stage(counts: Counter[str]) -> dict[str, int]:
+    by_stage: dict[str, int] = {}
+    for key in _in_run_order(counts):
+        stage = key.partition(".")[0]
+        by_stage[stage] = by_stage.get(stage, 0) + counts[key]
+    return by_stage
+
+
+def _common_folder(names: list[str]) -> str:
+    """The folder every name starts with, with its trailing "/", or ""."""
+    import os
+
+    if len(names) < 2 or any(os.path.isabs(n) != os.path.isabs(names[0]) for n in names):
+        return ""
+    folder = os.path.commonpath([os.path.dirname(n) or "." for n in names])
+    if folder in ("", "/"):
+        return ""
+    prefix = folder.rstrip("/") + "/"
+    return prefix if all(n.startswith(prefix) for n in names) else ""

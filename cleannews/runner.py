@@ -16,7 +16,7 @@ from typing import BinaryIO, TextIO
 from cleannews import output, sources
 from cleannews.config import Options
 from cleannews.pipeline import Pipeline, Result
-from cleannews.report import Report
+from cleannews.report import Report, describe
 from cleannews.sources import InputError, Source
 
 
@@ -26,6 +26,10 @@ class Mode(enum.Enum):
     IN_PLACE = "in-place"  # rewrite changed files
     CHECK = "check"  # write nothing, report what would change
     DIFF = "diff"  # unified diff on stdout
+
+
+# Modes that write or judge files rather than stream data to stdout.
+FILE_MODES = frozenset({Mode.OUTPUT_DIR, Mode.IN_PLACE, Mode.CHECK})
 
 
 class UsageError(Exception):
@@ -72,11 +76,19 @@ def run(
         except InputError as error:
             _error(stderr, str(error))
             report += Report.for_error()
+        except BrokenPipeError:
+            raise  # the reader of stdout went away: stop, there is no one to write for
+        except Exception as error:
+            # A bug (most likely in a stage) on this input: say so in one line and go
+            # on with the others, so one odd file does not stop a run over thousands.
+            stderr.write(f"cleannews: internal error: {item.display}: {describe(error)}\n")
+            report += Report.for_internal_error()
     return report
 
 
 def _error(stderr: TextIO, message: str) -> None:
     stderr.write(f"cleannews: error: {message}\n")
+    stderr.flush()
 
 
 def _output_targets(config: RunConfig, found: list[Source | InputError]) -> dict[str, str]:
@@ -133,13 +145,24 @@ def _process(
             stderr.write(f"would clean {name}\n")
     elif mode is Mode.IN_PLACE:
         if result.changed:
-            sources.write_atomic(source.path, text.encode(result.text))
+            _write(source.path, text.encode(result.text))
             if not config.quiet:
                 stderr.write(f"cleaned {name}\n")
     elif mode is Mode.OUTPUT_DIR:
         assert target is not None
-        sources.write_atomic(target, text.encode(result.text))
+        _write(target, text.encode(result.text))
+    # Hand each file's data on as soon as it is done: a reader sees it in step with the
+    # messages on stderr, and a reader that has gone away stops the run early.
+    stdout.flush()
     return Report.for_file(name, result)
 
 
-__all__ = ["Mode", "Result", "RunConfig", "UsageError", "run"]
+def _write(path: str, data: bytes) -> None:
+    try:
+        sources.write_atomic(path, data)
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise InputError(f"{path}: cannot write: {reason}") from None
+
+
+__all__ = ["FILE_MODES", "Mode", "Result", "RunConfig", "UsageError", "run"]
