@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# benchmarks/ is linted once it exists.
 lint: $(STAMP)
-	$(BIN)/ruff check cleannews tests benchmarks
-	$(BIN)/ruff format --check cleannews tests benchmarks
+	$(BIN)/ruff check cleannews tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check cleannews tests $(wildcard benchmarks)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

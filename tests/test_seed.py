@@ -21,9 +21,7 @@ def test_seed_keeps_every_content_line_in_order(shared_data: Path) -> None:
     medvedev = lines[21]
     assert medvedev == lines[22]  # the seed prints this caption twice
     body = [
-        line
-        for line in lines
-        if len(line) > 40 and line not in (headline, first_caption, medvedev)
+        line for line in lines if len(line) > 40 and line not in (headline, first_caption, medvedev)
     ]
     expected_order = [headline, first_caption, *body[:5], medvedev, body[5]]
     kept = [line for line in cleaned.split("\n") if line]
