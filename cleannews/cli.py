@@ -17,6 +17,7 @@ from cleannews.report import (
     EXIT_CODES_HELP,
     EXIT_INPUT_ERROR,
     EXIT_INTERNAL_ERROR,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     describe,
 )
@@ -156,6 +157,11 @@ def cli(**kwargs: Any) -> None:
     config = _run_config(**kwargs)
     try:
         code = _run(config, summary)
+    except KeyboardInterrupt:
+        # Caught here, before click turns it into "Aborted!" and exit 1; an in-place
+        # write that was under way leaves the old file whole (see sources.write_atomic).
+        click.echo("cleannews: interrupted", err=True)
+        code = EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`cleannews big.txt | head`): not an error, and
         # nothing to say about it.
@@ -185,7 +191,7 @@ def _run(config: RunConfig, summary: bool) -> int:
     sys.stdout.flush()
     if summary:
         render_summary(report, check=check)
-    elif config.mode in runner.FILE_MODES and not config.quiet:
+    elif config.mode in runner.FILE_MODES and not config.quiet and report.files:
         # Modes that write files or judge them end with one line saying what happened;
         # a filter (stdout, diff) stays silent.
         click.echo(report.one_line(check=check), err=True)
@@ -263,7 +269,7 @@ def main() -> None:
         cli(standalone_mode=True)
     except KeyboardInterrupt:
         sys.stderr.write("cleannews: interrupted\n")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_OK)

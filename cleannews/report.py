@@ -18,6 +18,7 @@ EXIT_OK = 0
 EXIT_CHANGES = 1  # --check found files that would change
 EXIT_INPUT_ERROR = 2  # bad usage, or an input that could not be read
 EXIT_INTERNAL_ERROR = 123  # a bug in cleannews: please report it
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 EXIT_CODES_HELP = """Exit codes:
   0    done
@@ -97,19 +98,20 @@ class Report:
         return sum(self.lines_removed.values())
 
     def one_line(self, check: bool = False) -> str:
-        """A closing line in the manner of black: what happened, in words."""
-        verb = "would be cleaned" if check else "cleaned"
-        parts = [f"{_plural(self.changed, 'file')} {verb}"]
-        unchanged = self.files - self.changed
-        if unchanged:
-            parts.append(
-                f"{_plural(unchanged, 'file')} {'would be ' if check else ''}left unchanged"
-            )
+        """A closing line in the manner of black: what happened, in words; no zero counts."""
+        would = "would be " if check else ""
+        parts = []
+        if self.changed:
+            parts.append(f"{_plural(self.changed, 'file')} {would}cleaned")
+        if self.files - self.changed:
+            parts.append(f"{_plural(self.files - self.changed, 'file')} {would}left unchanged")
         if self.errors:
-            parts.append(f"{_plural(self.errors, 'error')}")
+            parts.append(_plural(self.errors, "error"))
         if self.internal_errors:
-            parts.append(f"{_plural(self.internal_errors, 'internal error')}")
-        return ", ".join(parts) + f" ({_plural(self.total_lines_removed(), 'line')} removed)."
+            parts.append(_plural(self.internal_errors, "internal error"))
+        line = ", ".join(parts) or "No files"
+        removed = self.total_lines_removed()
+        return line + (f" ({_plural(removed, 'line')} removed)." if removed else ".")
 
 
 def _plural(count: int, noun: str) -> str:

@@ -66,6 +66,13 @@ def run(
         raise UsageError("--in-place needs files or folders, not standard input")
     targets = _output_targets(config, found)
     report = Report()
+    if not found and not config.quiet:
+        # Not an error (a folder may simply hold no articles yet), but worth a word:
+        # a silent exit 0 after a mistyped --include looks like success.
+        looked_for = ", ".join(config.include)
+        if config.exclude:
+            looked_for += f", not {', '.join(config.exclude)}"
+        stderr.write(f"cleannews: nothing to clean in {', '.join(config.paths)} ({looked_for})\n")
     for item in found:
         if isinstance(item, InputError):
             _error(stderr, str(item))
@@ -109,6 +116,8 @@ def _output_targets(config: RunConfig, found: list[Source | InputError]) -> dict
         # this check keeps it that way whatever a path looks like.
         if os.path.commonpath([root, target]) != root:
             raise UsageError(f"{item.path}: would be written outside {config.output_dir}")
+        if os.path.realpath(target) == os.path.realpath(item.path):
+            raise UsageError(f"{item.path}: --output-dir would overwrite it (use --in-place)")
         if target in claimed:
             raise UsageError(f"{item.path} and {claimed[target]} would both be written to {target}")
         claimed[target] = item.path

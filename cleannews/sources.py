@@ -82,7 +82,8 @@ def discover(
     """Every input named by ``paths``, in a stable order; errors in place of unreadable ones.
 
     Files named directly are always taken (unless excluded); folders are walked
-    for files matching ``include`` and not ``exclude``. ``skip_dirs`` are real
+    for files matching ``include`` and not ``exclude`` (a sub-folder that matches
+    ``exclude`` is not walked). ``skip_dirs`` are real
     paths never walked into (the output folder, so a run never cleans its own
     output).
     """
@@ -115,7 +116,10 @@ def _walk(
         dirs[:] = sorted(
             d
             for d in dirs
-            if d not in SKIPPED_DIRS and os.path.realpath(os.path.join(folder, d)) not in skipped
+            if d not in SKIPPED_DIRS
+            and os.path.realpath(os.path.join(folder, d)) not in skipped
+            # `--exclude drafts` leaves out the folder, not just files named "drafts"
+            and not _matches(os.path.relpath(os.path.join(folder, d), root), exclude)
         )
         for name in files:
             full = os.path.join(folder, name)

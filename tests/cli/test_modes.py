@@ -218,3 +218,29 @@ def test_modes_that_conflict_are_a_usage_error(news: Path, invoke: Invoke) -> No
         assert result.exit_code == 2, args
         assert result.stdout == ""
     assert "cannot be used together" in invoke(["-i", "--check", str(news)]).stderr
+
+
+def test_exclude_leaves_out_a_whole_folder_by_name(news: Path, invoke: Invoke) -> None:
+    result = invoke(["--check", "--exclude", "fr", str(news)])
+    assert f"would clean {news / 'de/stadtwerke.txt'}" in result.stderr
+    assert "greve.txt" not in result.stderr
+
+
+def test_output_dir_that_is_the_input_folder_is_refused(news: Path, invoke: Invoke) -> None:
+    before = _snapshot(news)
+    result = invoke(["-o", str(news), str(news)])
+    assert result.exit_code == 2
+    assert "--output-dir would overwrite it (use --in-place)" in result.stderr
+    assert _snapshot(news) == before
+
+
+def test_a_folder_with_nothing_to_clean_says_so_and_exits_0(tmp_path: Path, invoke: Invoke) -> None:
+    (tmp_path / "readme.md").write_text("Advertisement\n", encoding="utf-8")
+    result = invoke([str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == f"cleannews: nothing to clean in {tmp_path} (*.txt)\n"
+    result = invoke(["--check", "--exclude", "*.md", "--include", "*.md", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.stderr == f"cleannews: nothing to clean in {tmp_path} (*.md, not *.md)\n"
+    assert invoke(["-q", str(tmp_path)]).stderr == ""

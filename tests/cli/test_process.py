@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import pty
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -50,7 +52,7 @@ def test_check_in_place_and_check_again(news: Path) -> None:
     assert run_process(["-i", "-q", str(news)]).returncode == 0
     again = run_process(["--check", str(news)])
     assert again.returncode == 0
-    assert b"0 files would be cleaned" in again.stderr
+    assert again.stderr == b"4 files would be left unchanged.\n"
 
 
 def test_missing_file_one_line_exit_2_others_cleaned(news: Path) -> None:
@@ -169,3 +171,18 @@ def test_python_dash_m_and_the_script_agree(news: Path) -> None:
     by_module = run_process(args)
     assert by_script.returncode == by_module.returncode == 0
     assert (by_script.stdout, by_script.stderr) == (by_module.stdout, by_module.stderr)
+
+
+def test_ctrl_c_says_interrupted_and_exits_130() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "cleannews"],
+        stdin=subprocess.PIPE,  # left open: cleannews waits for the rest of stdin
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=process_env(),
+    ) as process:
+        time.sleep(2)  # long enough for the interpreter to be up and reading
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err == b"cleannews: interrupted\n"
