@@ -135,6 +135,8 @@ def read(source: Source) -> Text:
     """The decoded content of a source; :class:`InputError` if it cannot be read."""
     try:
         if source.is_stdin:
+            if sys.stdin is None:  # started with stdin closed (`cleannews <&-`)
+                raise InputError(f"{source.display}: standard input is closed")
             data = sys.stdin.buffer.read()
         else:
             with open(source.path, "rb") as handle:

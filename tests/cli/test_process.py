@@ -186,3 +186,18 @@ def test_ctrl_c_says_interrupted_and_exits_130() -> None:
         _out, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert err == b"cleannews: interrupted\n"
+
+
+def test_closed_stdin_is_an_input_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cleannews"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env=process_env(),
+        # close fd 0 in the child, as `cleannews <&-` does in a shell
+        preexec_fn=lambda: os.close(0),
+    )
+    assert done.returncode == 2
+    assert done.stderr == b"cleannews: error: <stdin>: standard input is closed\n"
