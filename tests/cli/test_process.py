@@ -95,10 +95,14 @@ def test_internal_error_in_a_real_process_has_no_traceback(tmp_path: Path) -> No
 
 
 def test_broken_pipe_is_silent(tmp_path: Path) -> None:
-    big = tmp_path / "big.txt"
-    paragraph = "The ferry to Kellan Island runs twice a day in winter.\nAdvertisement\n"
-    big.write_text(paragraph * 20_000, encoding="utf-8")  # ~1.4 MB, far beyond a pipe buffer
-    shell = f'"{sys.executable}" -m cleannews "{big}" | head -1'
+    # Two files of ~1 MB of distinct lines each, far beyond a pipe buffer: the reader
+    # has gone by the time the second one is written.
+    for name in ("a.txt", "b.txt"):
+        lines = [
+            f"{n:05d} ferries to Kellan Island ran on time.\nAdvertisement\n" for n in range(20_000)
+        ]
+        (tmp_path / name).write_text("".join(lines), encoding="utf-8")
+    shell = f'"{sys.executable}" -m cleannews "{tmp_path}" | head -1'
     done = subprocess.run(
         ["bash", "-o", "pipefail", "-c", shell],
         capture_output=True,
@@ -106,7 +110,7 @@ def test_broken_pipe_is_silent(tmp_path: Path) -> None:
         check=False,
         env=process_env(),
     )
-    assert done.stdout == b"The ferry to Kellan Island runs twice a day in winter.\n"
+    assert done.stdout == b"00000 ferries to Kellan Island ran on time.\n"
     assert done.stderr == b""
     assert done.returncode == 0
 
