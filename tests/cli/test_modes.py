@@ -244,3 +244,10 @@ def test_a_folder_with_nothing_to_clean_says_so_and_exits_0(tmp_path: Path, invo
     assert result.exit_code == 0
     assert result.stderr == f"cleannews: nothing to clean in {tmp_path} (*.md, not *.md)\n"
     assert invoke(["-q", str(tmp_path)]).stderr == ""
+
+
+def test_output_dir_refuses_stdin(tmp_path: Path, invoke: Invoke) -> None:
+    result = invoke(["-o", str(tmp_path / "out")], stdin="Advertisement\n")
+    assert result.exit_code == 2
+    assert "standard input" in result.stderr
+    assert not (tmp_path / "out").exists()
