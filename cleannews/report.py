@@ -78,6 +78,18 @@ class Report:
             per_file=self.per_file + other.per_file,
         )
 
+    def __iadd__(self, other: Report) -> Report:
+        # A run adds one file's report at a time; building a new Report each time
+        # would copy per_file every time, which is quadratic over a large corpus.
+        self.files += other.files
+        self.changed += other.changed
+        self.errors += other.errors
+        self.internal_errors += other.internal_errors
+        self.lines_removed.update(other.lines_removed)
+        self.reasons.update(other.reasons)
+        self.per_file.extend(other.per_file)
+        return self
+
     def __radd__(self, other: Any) -> Report:
         # So that sum(reports) works with its default start of 0.
         if other == 0:
