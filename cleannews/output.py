@@ -39,7 +39,9 @@ def explain_lines(name: str, removals: Iterable[Removal]) -> Iterator[str]:
             else f"{removal.start_line}-{removal.end_line}"
         )
         where = " (part of line)" if removal.partial else ""
-        shown = _shorten(removal.text.rstrip("\r\n") or "(blank)")
+        # A marker cut out of a sentence carries the space before it; show the marker.
+        text = removal.text.strip() if removal.partial else removal.text.rstrip("\r\n")
+        shown = _shorten(text or "(blank)")
         yield f"{name}:{span}: {removal.key}{where}: {shown}\n"
 
 

@@ -32,8 +32,7 @@ def test_explain_lists_every_removal_on_stderr_like_a_linter(news: Path, invoke:
 def test_explain_names_stdin_and_marks_part_of_line_removals(invoke: Invoke) -> None:
     result = invoke(["--explain"], stdin="Der Zug hält wieder in Lenzburg. Anzeige\n")
     assert result.stderr.startswith("<stdin>:1: ads.")
-    assert "(part of line):" in result.stderr
-    assert result.stderr.rstrip().endswith("Anzeige")
+    assert result.stderr.endswith(" (part of line): Anzeige\n")
     assert result.stdout.startswith("Der Zug hält wieder in Lenzburg.")
 
 
