@@ -5,14 +5,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from click.testing import Result
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEWS = FIXTURES / "news"
 # The files under NEWS that have residue in them, and the one that has none.
 DIRTY = ("de/stadtwerke.txt", "en-harbour-fire.txt", "fr/greve.txt")
 CLEAN = "en-council-letter.txt"
+
+# The `invoke` fixture: run cleannews in-process with these arguments (and stdin).
+Invoke = Callable[..., Result]
 
 
 def run_process(

@@ -4,16 +4,14 @@ cleannews run in-process with click's CliRunner (stdout and stderr kept apart)."
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from clitools import NEWS
+from clitools import NEWS, Invoke
 
 from cleannews.cli import cli
-
-Invoke = Callable[..., Result]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import Invoke
+from clitools import Invoke
 
 README = Path(__file__).parents[2] / "README.md"
 OPTION = re.compile(r"(?<![\w-])(--?[a-z][a-z-]*)")

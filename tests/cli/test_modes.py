@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from clitools import CLEAN, DIRTY, NEWS
-from conftest import Invoke
+from clitools import CLEAN, DIRTY, NEWS, Invoke
 
 import cleannews
 

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from clitools import CLEAN
-from conftest import Invoke
+from clitools import CLEAN, Invoke
 
 from cleannews import __version__
 from cleannews.document import Document, Removal

@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from clitools import CLEAN, DIRTY
-from conftest import Invoke
+from clitools import CLEAN, DIRTY, Invoke
 
 import cleannews
 from cleannews import Removal, apply_removals
