@@ -35,6 +35,7 @@ Examples:
   cleannews -i news/                        rewrite changed files in place
   cleannews -o clean/ news/                 write clean copies under clean/
   cleannews --check -q news/                exit 1 if anything would change
+  cleannews --check --diff news/            the same, and show the changes
   cleannews --explain --format json a.txt   every removal as JSON lines
   cleannews --skip chrome --set captions.min_chars=40 a.txt
                                             choose stages and settings
@@ -86,7 +87,10 @@ def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> No
     help="Write nothing; list files that would change on stderr; exit 1 if any would.",
 )
 @click.option(
-    "--diff", "show_diff", is_flag=True, help="Print a unified diff of what would change."
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print a unified diff of what would change (with --check: exit 1 if any would).",
 )
 @click.option(
     "--explain",
@@ -154,9 +158,10 @@ def cli(**kwargs: Any) -> None:
     or "-" reads stdin. Clean text goes to stdout; messages go to stderr.
     """
     summary = kwargs.pop("summary")
+    check = kwargs["check"]
     config = _run_config(**kwargs)
     try:
-        code = _run(config, summary)
+        code = _run(config, summary, check)
     except KeyboardInterrupt:
         # Caught here, before click turns it into "Aborted!" and exit 1; an in-place
         # write that was under way leaves the old file whole (see sources.write_atomic).
@@ -175,14 +180,17 @@ def cli(**kwargs: Any) -> None:
     sys.exit(code)
 
 
-def _run(config: RunConfig, summary: bool) -> int:
+def _run(config: RunConfig, summary: bool, check: bool) -> int:
+    """Run, render what the options ask for, and return the exit code.
+
+    ``check``: exit 1 when files would change (``--check``, alone or with ``--diff``).
+    """
     from cleannews import runner
     from cleannews.pipeline import Pipeline
     from cleannews.registry import UnknownStageError
     from cleannews.report import render_summary
     from cleannews.stages.base import SettingError
 
-    check = config.mode is runner.Mode.CHECK
     try:
         pipeline = Pipeline(config.options)
         report = runner.run(config, sys.stdout.buffer, sys.stderr, pipeline)
@@ -191,9 +199,9 @@ def _run(config: RunConfig, summary: bool) -> int:
     sys.stdout.flush()
     if summary:
         render_summary(report, check=check)
-    elif config.mode in runner.FILE_MODES and not config.quiet and report.files:
+    elif (config.mode in runner.FILE_MODES or check) and not config.quiet and report.files:
         # Modes that write files or judge them end with one line saying what happened;
-        # a filter (stdout, diff) stays silent.
+        # a filter (stdout, a plain diff) stays silent.
         click.echo(report.one_line(check=check), err=True)
     return report.exit_code(check=check)
 
@@ -221,7 +229,8 @@ def _run_config(
     modes = {
         "--output-dir": (output_dir is not None, Mode.OUTPUT_DIR),
         "--in-place": (in_place, Mode.IN_PLACE),
-        "--check": (check, Mode.CHECK),
+        # --check --diff is a diff that also sets the exit code, as in black.
+        "--check": (check and not show_diff, Mode.CHECK),
         "--diff": (show_diff, Mode.DIFF),
     }
     chosen = [flag for flag, (on, _mode) in modes.items() if on]

@@ -250,3 +250,14 @@ def test_output_dir_refuses_stdin(tmp_path: Path, invoke: Invoke) -> None:
     assert result.exit_code == 2
     assert "standard input" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_check_with_diff_shows_the_diff_and_sets_the_exit_code(news: Path, invoke: Invoke) -> None:
+    article = news / "fr/greve.txt"
+    both = invoke(["--check", "--diff", str(article)])
+    assert both.exit_code == 1
+    assert both.stdout == invoke(["--diff", str(article)]).stdout
+    assert both.stderr == "1 file would be cleaned (6 lines removed).\n"
+    assert _snapshot(news)["fr/greve.txt"] == (NEWS / "fr/greve.txt").read_bytes()
+    clean = invoke(["--check", "--diff", "-q", str(news / CLEAN)])
+    assert (clean.exit_code, clean.stdout, clean.stderr) == (0, "", "")
