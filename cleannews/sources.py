@@ -119,7 +119,9 @@ def _walk(
             if d not in SKIPPED_DIRS
             and os.path.realpath(os.path.join(folder, d)) not in skipped
             # `--exclude drafts` leaves out the folder, not just files named "drafts"
-            and not _matches(os.path.relpath(os.path.join(folder, d), root), exclude)
+            and not _matches(
+                os.path.relpath(os.path.join(folder, d), root).replace(os.sep, "/"), exclude
+            )
         )
         for name in files:
             full = os.path.join(folder, name)
