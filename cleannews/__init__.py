@@ -16,12 +16,14 @@ from cleannews._version import __version__
 from cleannews.config import Options
 from cleannews.document import Removal, apply_removals
 from cleannews.pipeline import Pipeline, Result
+from cleannews.rules import Rule
 
 __all__ = [
     "Options",
     "Pipeline",
     "Removal",
     "Result",
+    "Rule",
     "__version__",
     "apply_removals",
     "clean",
@@ -40,17 +42,36 @@ def _pipeline(options: dict[str, Any]) -> Pipeline:
     return _default_pipeline
 
 
-def clean_and_explain(text: str, **options: Any) -> Result:
+def clean_and_explain(text: str, *, url: str | None = None, **options: Any) -> Result:
     """Clean ``text`` and return the clean text with every removal that made it.
 
-    Options: ``stages`` (run only these), ``enable`` (add optional stages),
-    ``skip`` (leave these out), ``settings`` (``{"captions": {"min_chars": 40}}``),
-    or a setting as ``STAGE_SETTING=value`` (``captions_min_chars=40``).
+    Options: ``stages`` (run only these), ``enable`` (add optional or plugin
+    stages), ``skip`` (leave these out), ``settings``
+    (``{"captions": {"min_chars": 40}}``), or a setting as ``STAGE_SETTING=value``
+    (``captions_min_chars=40``); ``config`` (a config file to start from),
+    ``rules`` (your rules), ``site`` (a site profile); ``url`` (the page the text
+    came from: picks the site profile serving it). ``result.warnings`` lists
+    problems met, such as a pattern of yours that timed out on a line.
     ``apply_removals(text, result.removals) == result.text`` always holds.
     """
-    return _pipeline(options).run(text)
+    pipeline = _pipeline(options)
+    if url is not None:
+        pipeline = pipeline.choose(url=url)
+    return pipeline.run(text)
 
 
-def clean(text: str, **options: Any) -> str:
-    """Clean ``text`` with the default stages (or those the options choose)."""
-    return clean_and_explain(text, **options).text
+def clean(text: str, *, url: str | None = None, **options: Any) -> str:
+    """Clean ``text`` with the default stages (or those the options choose).
+
+    Problems met on the way (a pattern of yours that timed out on a line) are
+    issued as :class:`~cleannews.rules.PatternTimeoutWarning` warnings.
+    """
+    result = clean_and_explain(text, url=url, **options)
+    if result.warnings:
+        import warnings
+
+        from cleannews.rules import PatternTimeoutWarning
+
+        for note in result.warnings:
+            warnings.warn(note, PatternTimeoutWarning, stacklevel=2)
+    return result.text

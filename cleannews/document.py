@@ -82,6 +82,7 @@ class Document:
         "removed",
         "starts",
         "text",
+        "warnings",
     )
 
     def __init__(self, text: str, first_line: int = 1) -> None:
@@ -98,6 +99,9 @@ class Document:
         self._blank: list[bool] | None = None
         self._joined: str | None = None
         self._joined_starts: list[int] | None = None
+        # Problems met while cleaning that the user should hear of (a user pattern
+        # that timed out on a line); the pipeline hands them on with the result.
+        self.warnings: list[str] = []
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -143,6 +147,10 @@ class Document:
             else:
                 self._joined_starts = self.starts
         return self._joined_starts
+
+    def warn(self, index: int, message: str) -> None:
+        """Note a problem met on line ``index``; it reaches the user as a warning."""
+        self.warnings.append(f"line {self.line_number(index)}: {message}")
 
     def line_number(self, index: int) -> int:
         """The 1-based line number, in the whole input, of line ``index``."""

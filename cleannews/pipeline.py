@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cleannews import registry
 from cleannews.config import Options
 from cleannews.document import Document, Removal, apply_removals
+from cleannews.rules import Rule, RuleStage, check_against, stage_classes
 from cleannews.stages.base import Stage
+
+if TYPE_CHECKING:
+    from cleannews.profiles import Profiles
 
 
 @dataclass(frozen=True)
 class Result:
-    """The clean text and every removal that made it, in text order."""
+    """The clean text, every removal that made it (in text order), and any warnings."""
 
     text: str
     removals: tuple[Removal, ...]
+    # "line N: ..." notes on problems met (a user pattern that timed out on a line).
+    warnings: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -31,43 +39,119 @@ class Result:
 
 
 class Pipeline:
-    """An ordered set of configured stages; build once, run on many texts."""
+    """An ordered set of configured stages; build once, run on many texts.
+
+    The stages are the chosen built-in and plugin stages, with the user rules of
+    ``options.rules`` and of the site profile ``options.site`` in their stages.
+    :meth:`choose` gives the pipeline for a text whose URL or path picks a profile.
+    """
 
     def __init__(self, options: Options | None = None) -> None:
         options = options or Options()
         self.options = options
+        self.rules = list(options.rules)
+        if options.site is not None:
+            self.rules.extend(self._profiles().get(options.site).rules)
+        catalog = stage_catalog(options, self.rules)
+        self.names = self._stage_names(options, catalog)
+        # Settings go to a stage's own class; rules added to it take none.
         self.stages: list[Stage] = [
-            registry.get(name)(**options.settings.get(name, {}))
-            for name in self.stage_names(options)
+            cls(**(options.settings.get(name, {}) if i == 0 else {}))
+            for name in self.names
+            for i, cls in enumerate(catalog[name])
         ]
-        for name in options.settings:
-            registry.get(name)  # a setting for a stage that does not exist is an error
+        self._for_site: dict[str, Pipeline] = {}
 
-    @staticmethod
-    def stage_names(options: Options) -> list[str]:
+    def _profiles(self) -> Profiles:
+        from cleannews.profiles import Profiles
+
+        return Profiles(self.options.profiles)
+
+    def _stage_names(self, options: Options, catalog: dict[str, list[type[Stage]]]) -> list[str]:
         """The names of the stages to run, in run order, after enable/skip."""
-        available = registry.available()
-        for name in [*(options.stages or ()), *options.enable, *options.skip]:
-            registry.get(name)
+        mentioned = [*(options.stages or ()), *options.enable, *options.skip, *options.settings]
+        unknown = [name for name in mentioned if name not in catalog]
+        if unknown:
+            # A profile's stage is only in the catalog of a text that profile serves.
+            profile_stages = self._profiles().stage_names()
+            for name in unknown:
+                if name not in profile_stages:
+                    raise registry.UnknownStageError(
+                        f"unknown stage {name!r} (stages: {', '.join(catalog)})"
+                    )
         if options.stages is not None:
             chosen = set(options.stages) | set(registry.FINAL_STAGES)
         else:
-            chosen = set(registry.default_names())
+            # User rules under a new name run by default: you wrote them to run.
+            chosen = set(registry.default_names()) | {
+                name for name, classes in catalog.items() if issubclass(classes[0], RuleStage)
+            }
         chosen |= set(options.enable)
         chosen -= set(options.skip)
-        return [name for name in available if name in chosen]
+        return [name for name in catalog if name in chosen]
+
+    def choose(self, url: str | None = None, path: str | None = None) -> Pipeline:
+        """The pipeline for one text: this one plus the site profile its URL or path picks.
+
+        ``options.site``, when set, wins; then the URL's domain; then the
+        config's site-paths globs. Pipelines per profile are built once.
+        """
+        options = self.options
+        if options.site is not None or not (url or (path and options.site_paths)):
+            return self
+        profiles = self._profiles()
+        profile = profiles.for_url(url) if url else None
+        if profile is None and path is not None:
+            profile = profiles.for_path(path, options.site_paths)
+        if profile is None:
+            return self
+        chosen = self._for_site.get(profile.name)
+        if chosen is None:
+            chosen = self._for_site[profile.name] = Pipeline(options.with_site(profile.name))
+        return chosen
 
     def run(self, text: str, first_line: int = 1) -> Result:
         """Clean ``text``; line numbers in the removals start at ``first_line``."""
         doc = Document(text, first_line)
         removals: list[Removal] = []
+        # Where part-of-line removals are, by line index, so that no two removals
+        # ever overlap: the first stage to claim a span keeps it, and a later
+        # whole-line removal takes over the line's earlier part-of-line ones.
+        partial: dict[int, list[Removal]] = {}
         for stage in self.stages:
             for removal in stage.find(doc):
-                if not removal.partial:
-                    first, last = doc.index_of(removal)
+                first, last = doc.index_of(removal)
+                if removal.partial:
+                    if doc.removed[first] or any(
+                        _overlap(removal, other) for other in partial.get(first, ())
+                    ):
+                        continue
+                    partial.setdefault(first, []).append(removal)
+                else:
                     doc.removed[first : last + 1] = b"\x01" * (last - first + 1)
+                    for index in range(first, last + 1):
+                        for other in partial.pop(index, ()):
+                            removals.remove(other)
                 removals.append(removal)
+        warnings = tuple(doc.warnings)
         if not removals:
-            return Result(text, ())
+            return Result(text, (), warnings)
         removals.sort(key=lambda removal: removal.start)
-        return Result(apply_removals(text, removals), tuple(removals))
+        return Result(apply_removals(text, removals), tuple(removals), warnings)
+
+
+def _overlap(one: Removal, other: Removal) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def stage_catalog(
+    options: Options, rules: Sequence[Rule], include_plugins: bool = False
+) -> dict[str, list[type[Stage]]]:
+    """Every stage that could run, with user rules joined to theirs, in run order."""
+    rule_stages: dict[str, type[Stage]] = dict(stage_classes(rules, options.rule_timeout))
+    mentioned = {*(options.stages or ()), *options.enable, *options.skip, *options.settings}
+    # A name we do not know yet may be a plugin's: only then look for plugins.
+    unknown = mentioned - registry.builtins().keys() - rule_stages.keys()
+    stages = registry.available(include_plugins=include_plugins or bool(unknown))
+    check_against(rules, stages)
+    return registry.arrange(stages, rule_stages)

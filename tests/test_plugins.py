@@ -1,0 +1,150 @@
+"""Plugin stages: found through the "cleannews.stages" entry points, loaded once, never a crash."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import warnings
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+
+from cleannews import plugins, registry
+from cleannews.stages.base import Stage
+
+EXAMPLE = Path(__file__).parent / "plugin_example"
+BANNER_TEXT = "BREAKING NEWS\nThe bridge reopened on Monday.\n"
+
+
+class GoodStage(Stage):
+    """A stage for the tests."""
+
+    name = "good"
+    rules = {"rule": "reason"}  # noqa: RUF012 - a plugin may well write it this way
+
+
+def _entry(name: str, target: str) -> EntryPoint:
+    return EntryPoint(name=name, value=target, group=plugins.GROUP)
+
+
+def test_a_plugin_stage_loads_and_gets_its_origin() -> None:
+    found = plugins.load([_entry("good", f"{__name__}:GoodStage")])
+    assert found == {"good": GoodStage}
+    assert GoodStage.origin.startswith("plugin ")
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "problem"),
+    [
+        ("missing", "no_such_module_here:Stage", "failed to load: ModuleNotFoundError"),
+        ("not_a_stage", "os:path", "is not a cleannews Stage class"),
+        ("wrong_name", f"{__name__}:GoodStage", "its stage is named 'good', not 'wrong_name'"),
+    ],
+)
+def test_a_plugin_that_cannot_be_used_is_a_warning_naming_it(
+    name: str, target: str, problem: str
+) -> None:
+    with pytest.warns(plugins.PluginWarning) as caught:
+        found = plugins.load([_entry(name, target), _entry("good", f"{__name__}:GoodStage")])
+    assert found == {"good": GoodStage}  # the others still load
+    message = str(caught[0].message)
+    assert f"plugin stage {name!r} ({target})" in message
+    assert problem in message
+
+
+def test_a_plugin_may_not_take_a_built_in_name() -> None:
+    with pytest.warns(plugins.PluginWarning, match="a stage named 'good' already exists"):
+        found = plugins.load([_entry("good", f"{__name__}:GoodStage")], taken={"good"})
+    assert found == {}
+
+
+def test_a_plain_run_does_not_look_for_plugins() -> None:
+    registry.plugins.cache_clear()
+    import cleannews
+
+    cleannews.clean("Advertisement\nText.\n")
+    assert registry.plugins.cache_info().currsize == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        registry.available()
+    assert registry.plugins.cache_info().currsize == 1
+    registry.available()
+    assert registry.plugins.cache_info().hits >= 1  # looked up once, then cached
+
+
+@pytest.fixture(scope="module")
+def installed_plugin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plugin package, installed into a folder of its own (offline)."""
+    target = tmp_path_factory.mktemp("plugin-site")
+    build = tmp_path_factory.mktemp("plugin-build")
+    # Build from a copy: setuptools leaves build/ and *.egg-info beside the sources.
+    source = shutil.copytree(EXAMPLE, build / "source")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=build,
+        env={**os.environ, "PIP_NO_INPUT": "1", "TMPDIR": str(build)},
+    )
+    return target
+
+
+def _cleannews(
+    site: Path, *args: str, stdin: str = BANNER_TEXT
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), *sys.path])}
+    return subprocess.run(
+        [sys.executable, "-c", "from cleannews.cli import main; main()", "--no-config", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_installed_plugin_is_listed_with_its_origin(installed_plugin: Path) -> None:
+    run = _cleannews(installed_plugin, "--list-stages")
+    assert run.returncode == 0, run.stderr
+    line = next(line for line in run.stdout.splitlines() if line.startswith("shout "))
+    assert "off" in line  # plugin stages run only when named
+    assert "[plugin cleannews-shout 0.1.0]" in line
+    assert "all_capitals" in run.stdout
+    assert "plugin stage 'broken' (cleannews_shout_missing:BrokenStage) failed to load" in (
+        run.stderr
+    )
+
+
+def test_installed_plugin_runs_when_enabled(installed_plugin: Path) -> None:
+    plain = _cleannews(installed_plugin)
+    assert plain.stdout == BANNER_TEXT  # installing a plugin changes nothing by itself
+    enabled = _cleannews(installed_plugin, "--enable", "shout", "--explain")
+    assert enabled.returncode == 0, enabled.stderr
+    assert enabled.stdout == "The bridge reopened on Monday.\n"
+    assert "<stdin>:1: shout.all_capitals: BREAKING NEWS" in enabled.stderr
+    assert "cleannews: warning: plugin stage 'broken'" in enabled.stderr
+
+
+def test_installed_plugin_takes_settings_and_quiet_hides_the_warning(
+    installed_plugin: Path,
+) -> None:
+    run = _cleannews(installed_plugin, "--enable", "shout", "--set", "shout.min_letters=20", "-q")
+    assert run.returncode == 0
+    assert run.stdout == BANNER_TEXT  # "BREAKINGNEWS" has 12 letters, fewer than 20
+    assert run.stderr == ""
