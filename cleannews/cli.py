@@ -23,6 +23,7 @@ from cleannews.report import (
 )
 
 if TYPE_CHECKING:
+    from cleannews.config import Options
     from cleannews.runner import RunConfig
 
 EPILOG = f"""
@@ -39,31 +40,12 @@ Examples:
   cleannews --explain --format json a.txt   every removal as JSON lines
   cleannews --skip chrome --set captions.min_chars=40 a.txt
                                             choose stages and settings
+  cleannews --site bbc a.txt                add the rules of a site profile
+  cleannews --show-config                   the settings in force, and from where
 
 \b
 {EXIT_CODES_HELP}
 """
-
-
-def _names(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(part.strip() for part in value.split(",") if part.strip())
-
-
-def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    if not value or ctx.resilient_parsing:
-        return
-    from cleannews import registry
-
-    for name, stage in registry.available().items():
-        default = "on " if stage.enabled_by_default else "off"
-        click.echo(f"{name:<14} {default}  {stage.summary()}  [{stage.origin}]")
-        for rule, reason in stage.rules.items():
-            click.echo(f"    {rule:<22} {reason}")
-        for setting, default_value in stage.defaults.items():
-            click.echo(f"    setting {setting}={default_value!r}")
-    ctx.exit(0)
 
 
 @click.command(
@@ -116,7 +98,7 @@ def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> No
     help="Run only these stages (the whitespace tidy-up runs unless skipped).",
 )
 @click.option("--skip", metavar="A,B", help="Leave these stages out.")
-@click.option("--enable", metavar="A,B", help="Add optional stages to the default set.")
+@click.option("--enable", metavar="A,B", help="Add optional or plugin stages to the default set.")
 @click.option(
     "--set",
     "settings",
@@ -136,10 +118,7 @@ def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> No
 @click.option(
     "--list-stages",
     is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=_list_stages,
-    help="List the stages, their rules and settings, and exit.",
+    help="List the stages (with your rules and plugins), where each comes from, and exit.",
 )
 @click.option(
     "-q",
@@ -147,21 +126,44 @@ def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> No
     is_flag=True,
     help="No progress or closing line on stderr (errors, --explain and --summary still show).",
 )
+# Configuration, your rules and site profiles: see cleannews/configfile.py.
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="Read settings from FILE, not from the pyproject.toml or cleannews.toml found"
+    " from here upward.",
+)
+@click.option("--no-config", is_flag=True, help="Read no config file.")
+@click.option(
+    "--show-config",
+    is_flag=True,
+    help="Print the effective settings and where each came from, and exit.",
+)
+@click.option("--site", metavar="NAME", help="Add the rules of site profile NAME (--list-sites).")
+@click.option(
+    "--url", metavar="URL", help="The page the text came from; picks the site profile serving it."
+)
+@click.option(
+    "--rule-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Time one of your patterns may take on one line before it is skipped there (default 0.1).",
+)
+@click.option("--list-sites", is_flag=True, help="List the site profiles and exit.")
 @click.version_option(
     __version__, "--version", prog_name="cleannews", message="%(prog)s %(version)s"
 )
-def cli(**kwargs: Any) -> None:
+@click.pass_context
+def cli(ctx: click.Context, /, **kwargs: Any) -> None:
     """Remove web residue from news article text: ad markers, reading times,
     repeated captions, share buttons, "loading" placeholders.
 
     PATHs are files or folders (folders are walked for --include files); no PATH
     or "-" reads stdin. Clean text goes to stdout; messages go to stderr.
     """
-    summary = kwargs.pop("summary")
-    check = kwargs["check"]
-    config = _run_config(**kwargs)
     try:
-        code = _run(config, summary, check)
+        code = _run(ctx, kwargs)
     except KeyboardInterrupt:
         # Caught here, before click turns it into "Aborted!" and exit 1; an in-place
         # write that was under way leaves the old file whole (see sources.write_atomic).
@@ -180,24 +182,51 @@ def cli(**kwargs: Any) -> None:
     sys.exit(code)
 
 
-def _run(config: RunConfig, summary: bool, check: bool) -> int:
-    """Run, render what the options ask for, and return the exit code.
+def _run(ctx: click.Context, kwargs: dict[str, Any]) -> int:
+    """Read the config, run, render what the options ask for, and return the exit code.
 
-    ``check``: exit 1 when files would change (``--check``, alone or with ``--diff``).
+    The config file gives every option the command line leaves out (see
+    :mod:`cleannews.cli_settings`); ``check`` exits 1 when files would change
+    (``--check``, alone or with ``--diff``).
     """
-    from cleannews import runner
-    from cleannews.pipeline import Pipeline
-    from cleannews.registry import UnknownStageError
-    from cleannews.report import render_summary
-    from cleannews.stages.base import SettingError
+    import warnings
 
-    try:
-        pipeline = Pipeline(config.options)
-        report = runner.run(config, sys.stdout.buffer, sys.stderr, pipeline)
-    except (runner.UsageError, SettingError, UnknownStageError) as error:
-        raise click.UsageError(str(error)) from None
+    from cleannews import runner
+    from cleannews.cli_settings import (
+        list_sites,
+        list_stages,
+        options_of,
+        route_warnings,
+        settings_of,
+    )
+    from cleannews.pipeline import Pipeline
+    from cleannews.report import render_summary
+
+    settings, config_path = settings_of(ctx, kwargs)
+    values = {key: setting.value for key, setting in settings.items()}
+    if kwargs["show_config"]:
+        from cleannews.configfile import render
+
+        click.echo(render(settings, config_path), nl=False)
+        return EXIT_OK
+    with warnings.catch_warnings():
+        route_warnings(quiet=values["quiet"])
+        try:
+            options = options_of(values)
+            if kwargs["list_stages"]:
+                list_stages(options)
+                return EXIT_OK
+            if kwargs["list_sites"]:
+                list_sites(options)
+                return EXIT_OK
+            config = _run_config(kwargs["paths"], values, options)
+            pipeline = Pipeline(config.options)
+            report = runner.run(config, sys.stdout.buffer, sys.stderr, pipeline)
+        except _usage_errors() as error:
+            raise click.UsageError(str(error)) from None
     sys.stdout.flush()
-    if summary:
+    check = values["check"]
+    if values["summary"]:
         render_summary(report, check=check)
     elif (config.mode in runner.FILE_MODES or check) and not config.quiet and report.files:
         # Modes that write files or judge them end with one line saying what happened;
@@ -206,70 +235,50 @@ def _run(config: RunConfig, summary: bool, check: bool) -> int:
     return report.exit_code(check=check)
 
 
-def _run_config(
-    paths: Sequence[str],
-    output_dir: str | None,
-    in_place: bool,
-    check: bool,
-    show_diff: bool,
-    explain: bool,
-    explain_format: str,
-    stages: str | None,
-    skip: str | None,
-    enable: str | None,
-    settings: Sequence[str],
-    include: Sequence[str],
-    exclude: Sequence[str],
-    quiet: bool,
-) -> RunConfig:
-    from cleannews.config import Options
-    from cleannews.runner import Mode, RunConfig
-    from cleannews.sources import DEFAULT_INCLUDE
+def _usage_errors() -> tuple[type[Exception], ...]:
+    from cleannews.profiles import UnknownProfileError
+    from cleannews.registry import UnknownStageError
+    from cleannews.rules import RuleError
+    from cleannews.runner import UsageError
+    from cleannews.stages.base import SettingError
 
+    return (UsageError, SettingError, UnknownStageError, UnknownProfileError, RuleError)
+
+
+def _run_config(paths: Sequence[str], values: dict[str, Any], options: Options) -> RunConfig:
+    """The run the effective settings describe (``values`` is keyed like the config)."""
+    from cleannews.runner import Mode, RunConfig
+
+    output_dir = values["output-dir"]
     modes = {
         "--output-dir": (output_dir is not None, Mode.OUTPUT_DIR),
-        "--in-place": (in_place, Mode.IN_PLACE),
+        "--in-place": (values["in-place"], Mode.IN_PLACE),
         # --check --diff is a diff that also sets the exit code, as in black.
-        "--check": (check and not show_diff, Mode.CHECK),
-        "--diff": (show_diff, Mode.DIFF),
+        "--check": (values["check"] and not values["diff"], Mode.CHECK),
+        "--diff": (values["diff"], Mode.DIFF),
     }
     chosen = [flag for flag, (on, _mode) in modes.items() if on]
     if len(chosen) > 1:
         raise click.UsageError(f"{' and '.join(chosen)} cannot be used together")
     mode = modes[chosen[0]][1] if chosen else Mode.STDOUT
+    explain, explain_format = values["explain"], values["format"]
     if explain_format == "json" and not explain:
         raise click.UsageError("--format json goes with --explain")
     if explain and explain_format == "json" and mode is Mode.DIFF:
         # Both would go to stdout; a reader could not tell diff lines from JSON.
         raise click.UsageError("--explain --format json prints to stdout; so does --diff")
-    options = Options(
-        stages=_names(stages),
-        skip=_names(skip) or (),
-        enable=_names(enable) or (),
-        settings=_parse_settings(settings),
-    )
     return RunConfig(
         paths=tuple(paths),
         mode=mode,
         output_dir=output_dir,
         explain=explain,
         explain_format=explain_format,
-        quiet=quiet,
-        include=tuple(include) or DEFAULT_INCLUDE,
-        exclude=tuple(exclude),
+        quiet=values["quiet"],
+        include=values["include"],
+        exclude=values["exclude"],
         options=options,
+        url=values["url"],
     )
-
-
-def _parse_settings(pairs: Sequence[str]) -> dict[str, dict[str, str]]:
-    settings: dict[str, dict[str, str]] = {}
-    for pair in pairs:
-        key, equals, value = pair.partition("=")
-        stage, dot, setting = key.strip().partition(".")
-        if not equals or not dot or not stage or not setting:
-            raise click.BadParameter(f"{pair!r} is not STAGE.KEY=VALUE", param_hint="--set")
-        settings.setdefault(stage, {})[setting] = value.strip()
-    return settings
 
 
 def main() -> None:

@@ -47,6 +47,8 @@ class RunConfig:
     include: Sequence[str] = sources.DEFAULT_INCLUDE
     exclude: Sequence[str] = ()
     options: Options = field(default_factory=Options)
+    # The page the inputs came from: picks a site profile (see Pipeline.choose).
+    url: str | None = None
 
 
 def run(
@@ -134,8 +136,11 @@ def _process(
     stderr: TextIO,
 ) -> Report:
     text = sources.read(source)
-    result = pipeline.run(text.body)
+    path = None if source.is_stdin else source.path
+    result = pipeline.choose(url=config.url, path=path).run(text.body)
     name = source.display
+    if not config.quiet:
+        stderr.writelines(f"cleannews: warning: {name}: {note}\n" for note in result.warnings)
     mode = config.mode
     if config.explain:
         if config.explain_format == "json":

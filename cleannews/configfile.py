@@ -1,0 +1,343 @@
+"""Settings from a file: ``[tool.cleannews]`` in ``pyproject.toml``, or ``cleannews.toml``.
+
+Where: ``--config FILE`` names one; otherwise cleannews looks in the working
+folder, then each parent up to the root, and takes the first folder that has
+``.cleannews.toml``, ``cleannews.toml`` or a ``pyproject.toml`` with a
+``[tool.cleannews]`` table (in that order of preference within a folder). Only
+that one file is read: files further up are not merged in. ``--no-config``
+reads none.
+
+What: every command-line option has a key of the same name (``skip``,
+``in-place``, ``set``...); keys may also be written snake_case. Three keys exist
+only in files: ``rules`` (your rules), ``profiles`` (your site profiles) and
+``site-paths`` (globs that pick a site profile). Options given on the command
+line override the file; ``set`` merges setting by setting. A key that does not
+exist, a value of the wrong type or a bad pattern is an error naming the file
+and the key, never ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleannews.config import Options
+from cleannews.tomlfile import ConfigError, normal_key
+from cleannews.tomlfile import load as load_toml
+
+# Within one folder, the first of these that holds settings wins.
+CONFIG_NAMES = (".cleannews.toml", "cleannews.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Key:
+    """A config key: the kind of value it takes, and whether it mirrors a CLI option."""
+
+    kind: str
+    option: bool = True
+    choices: tuple[str, ...] = ()
+
+
+KEYS: dict[str, Key] = {
+    "output-dir": Key("path"),
+    "in-place": Key("flag"),
+    "check": Key("flag"),
+    "diff": Key("flag"),
+    "explain": Key("flag"),
+    "format": Key("choice", choices=("text", "json")),
+    "summary": Key("flag"),
+    "stages": Key("names"),
+    "skip": Key("names"),
+    "enable": Key("names"),
+    "set": Key("settings"),
+    "include": Key("globs"),
+    "exclude": Key("globs"),
+    "quiet": Key("flag"),
+    "site": Key("text"),
+    "url": Key("text"),
+    "rule-timeout": Key("seconds"),
+    "rules": Key("rules", option=False),
+    "profiles": Key("profiles", option=False),
+    "site-paths": Key("site-paths", option=False),
+}
+
+_KIND_HELP = {
+    "flag": "true or false",
+    "text": "text",
+    "path": "a path",
+    "seconds": "a number of seconds above 0",
+    "names": 'a list of stage names, e.g. ["ads", "chrome"]',
+    "globs": 'a list of globs, e.g. ["*.txt"]',
+    "settings": "a table of stage tables, e.g. set.captions.min_chars = 40",
+    "rules": "a list of rules ([[rules]] tables)",
+    "profiles": "a table of profiles ([profiles.NAME] tables)",
+    "site-paths": 'a table of glob = "profile name"',
+}
+
+
+@dataclass(frozen=True)
+class FileConfig:
+    """The settings one file holds, checked and typed, keyed by their kebab-case name."""
+
+    path: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def options(self) -> Options:
+        """The cleaning options this file sets (run options such as ``check`` are the CLI's)."""
+        values = self.values
+        return Options(
+            stages=values.get("stages"),
+            enable=values.get("enable", ()),
+            skip=values.get("skip", ()),
+            settings=values.get("set", {}),
+            rules=values.get("rules", ()),
+            site=values.get("site"),
+            site_paths=values.get("site-paths", ()),
+            profiles=values.get("profiles", {}),
+            rule_timeout=values.get("rule-timeout", Options.rule_timeout),
+        )
+
+
+def find(start: str | None = None) -> str | None:
+    """The config file for ``start`` (default: the working folder), or None."""
+    folder = os.path.abspath(start or os.getcwd())
+    while True:
+        for name in CONFIG_NAMES:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and (name != "pyproject.toml" or _has_our_table(path)):
+                return path
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _has_our_table(path: str) -> bool:
+    # A cheap look before parsing: most pyproject.toml files are not about us.
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            if "tool.cleannews" not in handle.read():
+                return False
+    except OSError:
+        return False
+    tool = load_toml(path).get("tool", {})
+    return isinstance(tool, dict) and "cleannews" in tool
+
+
+def discover(start: str | None = None) -> FileConfig | None:
+    """The config found from ``start`` upward, read and checked; None if there is none."""
+    path = find(start)
+    return load(path) if path else None
+
+
+def load(path: str) -> FileConfig:
+    """Read and check the config in ``path``; :class:`ConfigError` names what is wrong."""
+    document = load_toml(path)
+    prefix = ""
+    if os.path.basename(path) == "pyproject.toml":
+        table = document.get("tool", {}).get("cleannews")
+        if not isinstance(table, dict):
+            raise ConfigError(path, "tool.cleannews", "no such table in this pyproject.toml")
+        document, prefix = table, "tool.cleannews."
+    return _Checker(path, prefix).check(document)
+
+
+class _Checker:
+    """Checks one file's table key by key, then the keys against each other."""
+
+    def __init__(self, path: str, prefix: str) -> None:
+        self.path = path
+        self.prefix = prefix
+        self.folder = os.path.dirname(os.path.abspath(path))
+
+    def error(self, key: str, reason: str) -> ConfigError:
+        return ConfigError(self.path, self.prefix + key, reason)
+
+    def check(self, table: Mapping[str, Any]) -> FileConfig:
+        values: dict[str, Any] = {}
+        for raw_key, value in table.items():
+            key = normal_key(raw_key)
+            if key not in KEYS:
+                raise self.error(raw_key, f"unknown key{_did_you_mean(key, KEYS)}")
+            if key in values:
+                raise self.error(raw_key, f"given twice (as {key} and {key.replace('-', '_')})")
+            values[key] = self.value(raw_key, KEYS[key], value)
+        if values.get("profiles"):
+            values["profiles"] = self.profiles(values["profiles"])
+        self.cross_check(values)
+        return FileConfig(self.path, values)
+
+    def value(self, key: str, spec: Key, value: Any) -> Any:
+        kind = spec.kind
+        wrong = self.error(key, f"must be {_KIND_HELP.get(kind, kind)}, got {value!r}")
+        if kind == "flag":
+            if not isinstance(value, bool):
+                raise wrong
+            return value
+        if kind in ("text", "path", "choice"):
+            if not isinstance(value, str) or not value.strip():
+                raise wrong
+            if kind == "choice" and value not in spec.choices:
+                raise self.error(key, f"must be one of {', '.join(spec.choices)}, got {value!r}")
+            return os.path.join(self.folder, value) if kind == "path" else value
+        if kind == "seconds":
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise wrong
+            return float(value)
+        if kind in ("names", "globs"):
+            items = value.split(",") if kind == "names" and isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise wrong
+            return tuple(i.strip() for i in items if i.strip())
+        if kind == "settings":
+            return self.settings(key, value)
+        if kind == "rules":
+            return self.rules(key, value)
+        if kind == "site-paths":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise wrong
+            return tuple((os.path.join(self.folder, glob), name) for glob, name in value.items())
+        if kind == "profiles":
+            if not isinstance(value, dict):
+                raise wrong
+            return value  # parsed once rules are known, in check()
+        raise AssertionError(kind)
+
+    def settings(self, key: str, value: Any) -> dict[str, dict[str, Any]]:
+        if not isinstance(value, dict):
+            raise self.error(key, f"must be {_KIND_HELP['settings']}, got {value!r}")
+        settings: dict[str, dict[str, Any]] = {}
+        for stage, table in value.items():
+            if not isinstance(table, dict):
+                raise self.error(f"{key}.{stage}", f"must be a table of settings, got {table!r}")
+            settings[stage] = dict(table)
+        return settings
+
+    def rules(self, key: str, value: Any) -> tuple[Any, ...]:
+        from cleannews.rules import RuleError, parse_rules
+
+        try:
+            return parse_rules(value, origin=self.path, key=key)
+        except RuleError as error:
+            raise self.error(error.key, error.reason) from None
+
+    def profiles(self, value: dict[str, Any]) -> dict[str, Any]:
+        from cleannews.profiles import parse_profile
+        from cleannews.rules import NAME
+
+        profiles = {}
+        for name, table in value.items():
+            key = f"profiles.{name}"
+            if not NAME.match(name):
+                raise self.error(key, "a profile name must be snake_case letters, digits and _")
+            profiles[name] = parse_profile(name, table, self.path, self.path, self.prefix + key)
+        return profiles
+
+    def cross_check(self, values: dict[str, Any]) -> None:
+        """Stage names, settings and profile names must exist; rules must not clash."""
+        from cleannews import registry
+        from cleannews.profiles import Profiles, UnknownProfileError
+        from cleannews.rules import RuleError, RuleStage, check_against, stage_classes
+        from cleannews.stages.base import SettingError
+
+        rules = values.get("rules", ())
+        profiles = Profiles(values.get("profiles", {}))
+        stages: dict[str, type[Any]] = {**registry.builtins(), **stage_classes(rules)}
+        try:
+            check_against(rules, registry.builtins())
+        except RuleError as error:
+            raise self.error("rules", error.reason) from None
+        profile_stages: set[str] | None = None
+        for key in ("stages", "skip", "enable"):
+            for name in values.get(key, ()):
+                if name in stages:
+                    continue
+                if profile_stages is None:
+                    profile_stages = profiles.stage_names()
+                if name not in profile_stages and name not in registry.available():
+                    known = sorted({*registry.available(), *stages})
+                    raise self.error(key, f"unknown stage {name!r} (stages: {', '.join(known)})")
+        for stage, table in values.get("set", {}).items():
+            cls = stages.get(stage) or registry.available().get(stage)
+            if cls is None or issubclass(cls, RuleStage):
+                reason = "no such stage" if cls is None else "rule stages have no settings"
+                raise self.error(f"set.{stage}", reason)
+            try:
+                cls(**table)
+            except SettingError as error:
+                raise self.error(f"set.{stage}", str(error)) from None
+        try:
+            if "site" in values:
+                profiles.get(values["site"])
+            for _glob, name in values.get("site-paths", ()):
+                profiles.get(name)
+        except UnknownProfileError as error:
+            raise self.error("site" if "site" in values else "site-paths", str(error)) from None
+
+
+def _did_you_mean(key: str, known: Mapping[str, Any]) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(key, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else f" (keys: {', '.join(known)})"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One effective setting and where it came from: a file, the command line, the default."""
+
+    value: Any
+    origin: str
+
+
+def render(settings: Mapping[str, Setting], config_path: str | None) -> str:
+    """The effective settings as TOML, each line commented with where it came from."""
+    lines = [
+        "# cleannews: the effective settings, each with where it came from",
+        f"# config file: {config_path or 'none'}",
+    ]
+    width = 0
+    body: list[tuple[str, str]] = []
+    for key, setting in settings.items():
+        for name, value in _flatten(key, setting.value):
+            body.append((f"{name} = {_toml(value)}", setting.origin))
+        if setting.value is None:
+            body.append((f"# {key} is not set", setting.origin))
+    width = max((len(text) for text, _ in body), default=0)
+    lines.extend(f"{text:<{width}}  # {origin}" for text, origin in body)
+    return "\n".join(lines) + "\n"
+
+
+def _flatten(key: str, value: Any) -> list[tuple[str, Any]]:
+    if value is None:
+        return []
+    if key == "set" and value:
+        return [
+            (f"set.{stage}.{name}", setting)
+            for stage, table in value.items()
+            for name, setting in table.items()
+        ]
+    if key == "rules":
+        return [("rules", [rule.key for rule in value])]
+    if key == "profiles":
+        return [("profiles", sorted(value))]
+    if key == "site-paths":
+        return [("site-paths", dict(value))]
+    return [(key, value)]
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{_toml(k)} = {_toml(v)}" for k, v in value.items()) + " }"
+    return "[" + ", ".join(_toml(item) for item in value) + "]"
