@@ -108,11 +108,16 @@ class Rule:
             raise RuleError("pattern", f"{self.pattern!r} matches an empty line")
 
     @property
-    def source(self) -> str:
-        """The rule as one regular expression: phrases match literally, any spacing."""
+    def sources(self) -> list[str]:
+        """The rule as regular expressions, one per phrase: literal, any spacing."""
         if self.pattern is not None:
-            return self.pattern
-        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in self.phrases)
+            return [self.pattern]
+        return [r"\s+".join(map(re.escape, phrase.split())) for phrase in self.phrases]
+
+    @property
+    def source(self) -> str:
+        """The rule as one regular expression."""
+        return "|".join(self.sources)
 
     def flags(self) -> int:
         import regex
@@ -243,7 +248,7 @@ class _RuleRun:
         self.rule = rule
         self.timeout = timeout
         self.doc = doc
-        self.scanner, self.line_matcher = _compiled(rule)
+        self.scanners, self.line_matcher = _compiled(rule)
         self.scope = _scope(doc, rule)
 
     def removals(self) -> Iterator[Removal]:
@@ -265,28 +270,41 @@ class _RuleRun:
                 yield doc.remove_span(rule.stage, rule.id, rule.reason, index, start, end)
 
     def _hits(self) -> list[tuple[int, list[tuple[int, int]]]]:
-        """(line index, [(start column, end column)]) for every line the rule matches."""
+        """(line index, [(start column, end column)]) for every line the rule matches.
+
+        One fast scan of the whole text finds where the bare pattern matches
+        (``regex`` searches for a pattern's literal text, which a whole-line
+        wrapper would defeat); the lines it touches are then judged one by one.
+        An inline match within one line needs no second look.
+        """
         doc = self.doc
-        # The scan's budget grows with the text, so a long clean text is never
-        # mistaken for a runaway pattern; one that runs out falls back to lines.
-        budget = self.timeout * (1 + len(doc.lines) // 1000)
         found: dict[int, list[tuple[int, int]]] = {}
-        recheck: set[int] = set()
-        try:
-            for match in self.scanner.finditer(doc.joined, timeout=budget):
-                start, end = match.span()
-                if start == end:
-                    continue
-                first = doc.index_at(start)
-                if "\n" in match.group():
-                    # The pattern's \s ran across a line break: judge each line alone.
-                    recheck.update(range(first, doc.index_at(end - 1) + 1))
-                    continue
-                base = doc.joined_start(first)
-                found.setdefault(first, []).append((start - base, end - base))
-        except TimeoutError:
-            found, recheck = {}, set(range(len(doc.lines)))
-        for index in sorted(recheck):
+        if self.scope is not None:
+            # A rule for the first or last few lines need not scan the rest.
+            recheck = set(self.scope)
+        else:
+            recheck = set()
+            # The budget grows with the text, so a long clean text is never taken
+            # for a runaway pattern; a scan that runs out falls back to lines.
+            budget = self.timeout * (1 + len(doc.lines) // 1000)
+            try:
+                for scanner in self.scanners:
+                    for match in scanner.finditer(doc.joined, timeout=budget):
+                        start, end = match.span()
+                        first = doc.index_at(start)
+                        last = doc.index_at(end - 1) if end > start else first
+                        if self.rule.inline and first == last and end > start:
+                            base = doc.joined_start(first)
+                            found.setdefault(first, []).append((start - base, end - base))
+                        else:
+                            recheck.update(range(first, last + 1))
+            except TimeoutError:
+                found, recheck = {}, set(range(len(doc.lines)))
+        if self.rule.inline and len(self.scanners) > 1:
+            # Spans of several phrases on one line must come in line order.
+            for spans in found.values():
+                spans.sort()
+        for index in sorted(recheck - found.keys()):
             spans = self._match_line(index)
             if spans:
                 found[index] = spans
@@ -312,16 +330,20 @@ class _RuleRun:
         return [(0, len(line))] if whole else []
 
 
-def _compiled(rule: Rule) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A whole-text scanner and a one-line matcher for ``rule`` (regex caches compiles)."""
+def _compiled(rule: Rule) -> tuple[list[regex.Pattern[str]], regex.Pattern[str]]:
+    """Whole-text scanners (one per phrase) and a one-line matcher (regex caches compiles).
+
+    Each phrase is scanned for on its own because ``regex`` finds one literal
+    fast but an alternation of several, or a pattern behind a whitespace
+    wrapper, only by trying every position.
+    """
     import regex
 
     flags = rule.flags()
+    scanners = [regex.compile(source, flags) for source in rule.sources]
     if rule.inline:
-        pattern = regex.compile(rule.source, flags)
-        return pattern, pattern
-    body = rf"(?:{SPACE})*(?:{rule.source})(?:{SPACE})*"
-    return regex.compile(rf"^{body}$", flags), regex.compile(body, flags)
+        return scanners, regex.compile(rule.source, flags)
+    return scanners, regex.compile(rf"(?:{SPACE})*(?:{rule.source})(?:{SPACE})*", flags)
 
 
 def _scope(doc: Document, rule: Rule) -> set[int] | None:

@@ -9,11 +9,6 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 
 class ConfigError(ValueError):
     """A setting that cannot be used: names the file, the key and the reason."""
@@ -27,6 +22,11 @@ class ConfigError(ValueError):
 
 def load(path: str) -> dict[str, Any]:
     """The TOML document in ``path``; :class:`ConfigError` if it cannot be read or parsed."""
+    # Imported here, not at start-up: most runs read no TOML at all.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
@@ -36,14 +36,6 @@ def load(path: str) -> dict[str, Any]:
         raise ConfigError(path, "", f"not UTF-8 text ({error.reason})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path, "", f"invalid TOML: {error}") from None
-
-
-def loads(text: str, where: str) -> dict[str, Any]:
-    """The TOML document in ``text``, read from ``where`` (for messages)."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(where, "", f"invalid TOML: {error}") from None
 
 
 def normal_key(key: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -261,5 +260,24 @@ def test_show_config_lists_every_key(project: Path) -> None:
         assert any(line.lstrip("# ").startswith(key) for line in shown.splitlines()), key
 
 
-def _settings(**values: Any) -> dict[str, Any]:
-    return values
+def test_the_example_config_in_the_readme_works(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```toml", readme.index("A complete example")) + len("```toml")
+    config = tmp_path / "cleannews.toml"
+    config.write_text(readme[start : readme.index("```", start)], encoding="utf-8")
+    loaded = configfile.load(str(config))
+    assert set(loaded.values) >= {"skip", "set", "rules", "profiles", "site-paths"}
+    text = (
+        "OSLO (Gazette) — The fjord ferry will run all winter.\n"
+        "Sign up for the Morning Brief\n"
+        "Follow us on Instagram\n"
+        "Got a story? Email tips@harbourgazette.example\n"
+    )
+    result = cleannews.clean_and_explain(text, config=str(config), site="gazette")
+    assert result.text == "OSLO The fjord ferry will run all winter.\n"
+    assert [r.key for r in result.removals] == [
+        "house.dateline_tag",
+        "house.newsletter",
+        "chrome.follow_us",
+        "gazette.tip_line",
+    ]
