@@ -10,13 +10,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleannews._version import __version__
 from cleannews.config import Options
 from cleannews.document import Removal, apply_removals
 from cleannews.pipeline import Pipeline, Result
-from cleannews.rules import Rule
+
+if TYPE_CHECKING:
+    from cleannews.rules import Rule
 
 __all__ = [
     "Options",
@@ -31,6 +33,15 @@ __all__ = [
 ]
 
 _default_pipeline: Pipeline | None = None
+
+
+def __getattr__(name: str) -> Any:
+    # Rule is loaded on first use: a plain run needs neither it nor regex.
+    if name == "Rule":
+        from cleannews.rules import Rule
+
+        return Rule
+    raise AttributeError(f"module 'cleannews' has no attribute {name!r}")
 
 
 def _pipeline(options: dict[str, Any]) -> Pipeline:

@@ -97,7 +97,7 @@ def _file_config(config_file: str | None, no_config: bool) -> FileConfig | None:
 
 def _typed(key: str, value: Any) -> Any:
     """A command-line value in the shape a config file's value has."""
-    from cleannews.rules import DEFAULT_TIMEOUT
+    from cleannews.config import DEFAULT_RULE_TIMEOUT
     from cleannews.sources import DEFAULT_INCLUDE
 
     kind = KEYS[key].kind
@@ -108,7 +108,7 @@ def _typed(key: str, value: Any) -> Any:
     if kind == "globs":
         return tuple(value) or (DEFAULT_INCLUDE if key == "include" else ())
     if key == "rule-timeout" and value is None:
-        return DEFAULT_TIMEOUT
+        return DEFAULT_RULE_TIMEOUT
     return value
 
 

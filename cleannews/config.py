@@ -8,11 +8,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from cleannews.rules import DEFAULT_TIMEOUT
-
 if TYPE_CHECKING:
     from cleannews.profiles import Profile
     from cleannews.rules import Rule
+
+# Seconds one user pattern may spend on one line. Real rules take microseconds;
+# a pattern that backtracks catastrophically would take years.
+DEFAULT_RULE_TIMEOUT = 0.1
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Options:
     site: str | None = None
     site_paths: Sequence[tuple[str, str]] = ()
     profiles: Mapping[str, Profile] = field(default_factory=dict)
-    rule_timeout: float = DEFAULT_TIMEOUT
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
 
     @classmethod
     def from_kwargs(cls, **options: Any) -> Options:

@@ -18,13 +18,11 @@ and the key, never ignored.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from cleannews.config import Options
+from cleannews.config import DEFAULT_RULE_TIMEOUT, Options
 from cleannews.tomlfile import ConfigError, normal_key
 from cleannews.tomlfile import load as load_toml
 
@@ -32,8 +30,9 @@ from cleannews.tomlfile import load as load_toml
 CONFIG_NAMES = (".cleannews.toml", "cleannews.toml", "pyproject.toml")
 
 
-@dataclass(frozen=True)
-class Key:
+# NamedTuples, not dataclasses, here: this module loads on every command-line
+# run, and each dataclass costs a millisecond or two to create at import.
+class Key(NamedTuple):
     """A config key: the kind of value it takes, and whether it mirrors a CLI option."""
 
     kind: str
@@ -78,12 +77,11 @@ _KIND_HELP = {
 }
 
 
-@dataclass(frozen=True)
-class FileConfig:
+class FileConfig(NamedTuple):
     """The settings one file holds, checked and typed, keyed by their kebab-case name."""
 
     path: str
-    values: Mapping[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any]
 
     def options(self) -> Options:
         """The cleaning options this file sets (run options such as ``check`` are the CLI's)."""
@@ -97,7 +95,7 @@ class FileConfig:
             site=values.get("site"),
             site_paths=values.get("site-paths", ()),
             profiles=values.get("profiles", {}),
-            rule_timeout=values.get("rule-timeout", Options.rule_timeout),
+            rule_timeout=values.get("rule-timeout", DEFAULT_RULE_TIMEOUT),
         )
 
 
@@ -285,8 +283,7 @@ def _did_you_mean(key: str, known: Mapping[str, Any]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else f" (keys: {', '.join(known)})"
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One effective setting and where it came from: a file, the command line, the default."""
 
     value: Any
@@ -335,6 +332,8 @@ def _toml(value: Any) -> str:
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
+        import json  # a JSON string is a TOML basic string
+
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
         if not value:

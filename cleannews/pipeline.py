@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from cleannews import registry
 from cleannews.config import Options
 from cleannews.document import Document, Removal, apply_removals
-from cleannews.rules import Rule, RuleStage, check_against, stage_classes
 from cleannews.stages.base import Stage
 
 if TYPE_CHECKING:
     from cleannews.profiles import Profiles
+    from cleannews.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,12 @@ class Pipeline:
         if options.stages is not None:
             chosen = set(options.stages) | set(registry.FINAL_STAGES)
         else:
-            # User rules under a new name run by default: you wrote them to run.
-            chosen = set(registry.default_names()) | {
-                name for name, classes in catalog.items() if issubclass(classes[0], RuleStage)
-            }
+            chosen = set(registry.default_names())
+            if self.rules:
+                from cleannews.rules import RuleStage
+
+                # User rules under a new name run by default: you wrote them to run.
+                chosen |= {n for n, classes in catalog.items() if issubclass(classes[0], RuleStage)}
         chosen |= set(options.enable)
         chosen -= set(options.skip)
         return [name for name in catalog if name in chosen]
@@ -148,10 +150,15 @@ def stage_catalog(
     options: Options, rules: Sequence[Rule], include_plugins: bool = False
 ) -> dict[str, list[type[Stage]]]:
     """Every stage that could run, with user rules joined to theirs, in run order."""
-    rule_stages: dict[str, type[Stage]] = dict(stage_classes(rules, options.rule_timeout))
+    rule_stages: dict[str, type[Stage]] = {}
+    if rules:  # the rules module (and regex) load only when there are rules
+        from cleannews.rules import check_against, stage_classes
+
+        rule_stages.update(stage_classes(rules, options.rule_timeout))
     mentioned = {*(options.stages or ()), *options.enable, *options.skip, *options.settings}
     # A name we do not know yet may be a plugin's: only then look for plugins.
     unknown = mentioned - registry.builtins().keys() - rule_stages.keys()
     stages = registry.available(include_plugins=include_plugins or bool(unknown))
-    check_against(rules, stages)
+    if rules:
+        check_against(rules, stages)
     return registry.arrange(stages, rule_stages)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from cleannews.config import DEFAULT_RULE_TIMEOUT
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, Stage
 from cleannews.tomlfile import normal_key
@@ -30,9 +31,7 @@ from cleannews.tomlfile import normal_key
 if TYPE_CHECKING:
     import regex
 
-# Seconds one pattern may spend on one line. Real rules take microseconds;
-# a pattern that backtracks catastrophically would take years.
-DEFAULT_TIMEOUT = 0.1
+DEFAULT_TIMEOUT = DEFAULT_RULE_TIMEOUT
 
 NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 RULE_KEYS = ("id", "stage", "reason", "phrases", "pattern", "match", "first", "last")
