@@ -29,11 +29,14 @@ def _readme_section() -> str:
     return text.split("## Command line", 1)[1].split("\n## ", 1)[0]
 
 
-def test_help_lists_the_options_issue_2_asks_for(invoke: Invoke) -> None:
+def test_help_lists_the_options_issues_2_and_6_ask_for(invoke: Invoke) -> None:
     expected = {
         "-o", "--output-dir", "-i", "--in-place", "--check", "--diff", "--explain", "--format",
         "--summary", "--stages", "--skip", "--enable", "--set", "--include", "--exclude",
         "--list-stages", "-q", "--quiet", "--version", "-h", "--help",
+        # issue 6: configuration, your rules, site profiles
+        "--config", "--no-config", "--show-config", "--site", "--url", "--rule-timeout",
+        "--list-sites",
     }  # fmt: skip
     assert _help_options(invoke) == expected
 
