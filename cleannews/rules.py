@@ -206,6 +206,15 @@ class RuleStage(Stage):
         for rule in self.user_rules:
             yield from _RuleRun(rule, self.timeout, doc).removals()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The class is made at run time, so pickle cannot find it by name; rebuild
+        # it instead (a pipeline sent to worker processes carries its rules along).
+        return (_rebuilt, (self.name, self.user_rules, self.timeout))
+
+
+def _rebuilt(name: str, rules: tuple[Rule, ...], timeout: float) -> RuleStage:
+    return stage_classes(rules, timeout)[name]()
+
 
 def stage_classes(
     rules: Iterable[Rule], timeout: float = DEFAULT_TIMEOUT
@@ -216,9 +225,9 @@ def stage_classes(
         grouped.setdefault(rule.stage, []).append(rule)
     classes: dict[str, type[RuleStage]] = {}
     for name, members in grouped.items():
-        origins = sorted({rule.origin for rule in members})
+        origins = list(dict.fromkeys(rule.origin for rule in members))
         attributes = {
-            "__doc__": f"Your rules: {', '.join(rule.id for rule in members)}.",
+            "__doc__": f"Rules from {', '.join(origins)}: {', '.join(r.id for r in members)}.",
             "name": name,
             "rules": {rule.id: rule.reason for rule in members},
             "rule_origins": {rule.id: rule.origin for rule in members},

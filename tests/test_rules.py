@@ -110,6 +110,16 @@ def test_a_new_rule_stage_can_be_skipped_or_run_alone() -> None:
     assert [r.key for r in alone.removals] == ["house.newsletter"]
 
 
+def test_a_pipeline_with_user_rules_survives_pickling() -> None:
+    import pickle
+
+    rule = {"id": "newsletter", "stage": "house", "phrases": ["Sign up for the morning brief"]}
+    pipeline = cleannews.Pipeline(cleannews.Options.from_kwargs(rules=[rule], site="bbc"))
+    copy = pickle.loads(pickle.dumps(pipeline))
+    assert copy.run(ARTICLE) == pipeline.run(ARTICLE)
+    assert [s.name for s in copy.stages] == [s.name for s in pipeline.stages]
+
+
 def test_rules_take_rule_objects_too() -> None:
     rule = Rule(id="newsletter", stage="house", phrases=("Sign up for the morning brief",))
     assert "Sign up" not in cleannews.clean(ARTICLE, rules=[rule])

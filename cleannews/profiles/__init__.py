@@ -71,7 +71,8 @@ def parse_profile(name: str, table: Any, where: str, origin: str, key: str = "")
     if not isinstance(domains, list) or not all(isinstance(d, str) and d for d in domains):
         raise ConfigError(where, prefix + "domains", f"must be a list of domains, got {domains!r}")
     try:
-        rules = parse_rules(values.get("rules", []), default_stage=name, origin=origin)
+        rule_origin = f"site profile {name}" + ("" if origin == "built-in" else f" ({origin})")
+        rules = parse_rules(values.get("rules", []), default_stage=name, origin=rule_origin)
     except RuleError as error:
         raise ConfigError(where, prefix + error.key, error.reason) from None
     return Profile(
