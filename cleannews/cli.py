@@ -248,6 +248,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
 def _run_config(paths: Sequence[str], values: dict[str, Any], options: Options) -> RunConfig:
     """The run the effective settings describe (``values`` is keyed like the config)."""
     from cleannews.runner import Mode, RunConfig
+    from cleannews.sources import DEFAULT_INCLUDE
 
     output_dir = values["output-dir"]
     modes = {
@@ -274,7 +275,7 @@ def _run_config(paths: Sequence[str], values: dict[str, Any], options: Options) 
         explain=explain,
         explain_format=explain_format,
         quiet=values["quiet"],
-        include=values["include"],
+        include=values["include"] or DEFAULT_INCLUDE,
         exclude=values["exclude"],
         options=options,
         url=values["url"],

@@ -178,6 +178,8 @@ def list_stages(options: Options) -> None:
 
     pipeline = Pipeline(options)
     running = set(pipeline.names)
+    # Settings as this run has them (defaults, the config, --set), for running stages.
+    in_force = {s.name: s.settings for s in pipeline.stages if not isinstance(s, RuleStage)}
     for name, classes in stage_catalog(options, pipeline.rules, include_plugins=True).items():
         stage = classes[0]
         state = "on " if name in running else "off"
@@ -187,8 +189,8 @@ def list_stages(options: Options) -> None:
             for rule, reason in cls.rules.items():
                 where = f"  [{origins[rule]}]" if rule in origins and cls is not stage else ""
                 click.echo(f"    {rule:<22} {reason}{where}")
-        for setting, default_value in stage.defaults.items():
-            click.echo(f"    setting {setting}={default_value!r}")
+        for setting, value in in_force.get(name, stage.defaults).items():
+            click.echo(f"    setting {setting}={value!r}")
 
 
 def list_sites(options: Options) -> None:

@@ -77,6 +77,8 @@ class Rule:
                 raise RuleError(key, f"must be snake_case letters, digits and _, got {value!r}")
         if isinstance(self.phrases, str):
             object.__setattr__(self, "phrases", (self.phrases,))
+        elif isinstance(self.phrases, list):
+            object.__setattr__(self, "phrases", tuple(self.phrases))
         if bool(self.phrases) == (self.pattern is not None):
             raise RuleError("phrases", "a rule needs either phrases or a pattern, not both")
         for phrase in self.phrases:

@@ -97,6 +97,16 @@ def test_a_mode_on_the_command_line_replaces_a_mode_in_the_file(
     assert diff.stdout.startswith("--- a/")
 
 
+def test_list_stages_shows_the_settings_in_force(project: Path) -> None:
+    (project / "cleannews.toml").write_text("[set.captions]\nmin_chars = 57\n")
+    listed = _run(["--list-stages"]).stdout
+    assert "    setting min_chars=57\n" in listed
+    assert (
+        "    setting min_chars=12\n"
+        in _run(["--list-stages", "--set", "captions.min_chars=12"]).stdout
+    )
+
+
 def test_keys_may_be_kebab_or_snake_case(project: Path, tmp_path: Path) -> None:
     (project / "cleannews.toml").write_text('rule_timeout = 0.5\n[site-paths]\n"x/*" = "bbc"\n')
     loaded = configfile.discover()
