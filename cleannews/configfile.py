@@ -101,7 +101,10 @@ class FileConfig(NamedTuple):
 
 def find(start: str | None = None) -> str | None:
     """The config file for ``start`` (default: the working folder), or None."""
-    folder = os.path.abspath(start or os.getcwd())
+    try:
+        folder = os.path.abspath(start or os.getcwd())
+    except OSError:  # the working folder was removed: there is nothing to find
+        return None
     while True:
         for name in CONFIG_NAMES:
             path = os.path.join(folder, name)
@@ -224,12 +227,12 @@ class _Checker:
 
     def profiles(self, value: dict[str, Any]) -> dict[str, Any]:
         from cleannews.profiles import parse_profile
-        from cleannews.rules import NAME
+        from cleannews.rules import is_name
 
         profiles = {}
         for name, table in value.items():
             key = f"profiles.{name}"
-            if not NAME.match(name):
+            if not is_name(name):
                 raise self.error(key, "a profile name must be snake_case letters, digits and _")
             profiles[name] = parse_profile(name, table, self.path, self.path, self.prefix + key)
         return profiles

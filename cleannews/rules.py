@@ -33,10 +33,14 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = DEFAULT_RULE_TIMEOUT
 
-NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 RULE_KEYS = ("id", "stage", "reason", "phrases", "pattern", "match", "first", "last")
 RULE_FLAGS = ("case-sensitive",)
 MATCH_KINDS = ("line", "inline")
+
+
+def is_name(value: object) -> bool:
+    """Whether ``value`` is a stable snake_case name (a rule id, a stage or profile name)."""
+    return isinstance(value, str) and re.fullmatch(r"[a-z][a-z0-9_]*", value) is not None
 
 
 class PatternTimeoutWarning(UserWarning):
@@ -73,7 +77,7 @@ class Rule:
 
     def __post_init__(self) -> None:
         for key, value in (("id", self.id), ("stage", self.stage)):
-            if not isinstance(value, str) or not NAME.match(value):
+            if not is_name(value):
                 raise RuleError(key, f"must be snake_case letters, digits and _, got {value!r}")
         if isinstance(self.phrases, str):
             object.__setattr__(self, "phrases", (self.phrases,))
