@@ -42,6 +42,9 @@ Examples:
                                             choose stages and settings
   cleannews --site bbc a.txt                add the rules of a site profile
   cleannews --show-config                   the settings in force, and from where
+  cleannews -j4 -o clean/ news/             four processes, same output as -j1
+  cleannews corpus.jsonl.gz > clean.jsonl   clean the "text" field of each record
+  cleannews --jsonl --field doc.body -      JSON Lines on stdin, a nested field
 
 \b
 {EXIT_CODES_HELP}
@@ -151,6 +154,34 @@ Examples:
     help="Time one of your patterns may take on one line before it is skipped there (default 0.1).",
 )
 @click.option("--list-sites", is_flag=True, help="List the site profiles and exit.")
+# -- batch use: processes and JSON Lines (see _with_batch_options) --
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Clean with N processes (default: every CPU for more than a handful of files, "
+    "else 1; 0: every CPU). Output order and results do not change.",
+)
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help="Read inputs as JSON Lines and clean one field of each record "
+    "(.jsonl and .jsonl.gz files always are).",
+)
+@click.option(
+    "--field",
+    "jsonl_field",
+    default="text",
+    show_default=True,
+    metavar="PATH",
+    help="The JSON Lines field to clean; a dotted path (doc.body) reaches nested fields.",
+)
+@click.option(
+    "--explain-field",
+    metavar="NAME",
+    help="Add each JSON Lines record's removals to the record under field NAME.",
+)
 @click.version_option(
     __version__, "--version", prog_name="cleannews", message="%(prog)s %(version)s"
 )
@@ -220,6 +251,7 @@ def _run(ctx: click.Context, kwargs: dict[str, Any]) -> int:
                 list_sites(options)
                 return EXIT_OK
             config = _run_config(kwargs["paths"], values, options)
+            config = _with_batch_options(config, values)
             pipeline = Pipeline(config.options)
             report = runner.run(config, sys.stdout.buffer, sys.stderr, pipeline)
         except _usage_errors() as error:
@@ -279,6 +311,35 @@ def _run_config(paths: Sequence[str], values: dict[str, Any], options: Options) 
         exclude=values["exclude"],
         options=options,
         url=values["url"],
+    )
+
+
+def _with_batch_options(config: RunConfig, values: dict[str, Any]) -> RunConfig:
+    """``config`` with the batch settings: processes and JSON Lines."""
+    import dataclasses
+
+    from cleannews.parallel import JSONL_EXTENSIONS
+    from cleannews.sources import DEFAULT_INCLUDE
+
+    path = values["field"]
+    explain_field = values["explain-field"]
+    if not all(path.split(".")):
+        raise click.BadParameter(f"{path!r} is not a field name or path", param_hint="--field")
+    if explain_field is not None and explain_field in ("", path.split(".")[0]):
+        raise click.BadParameter(
+            "must name a field other than the one cleaned", param_hint="--explain-field"
+        )
+    include = config.include
+    if values["jsonl"] and tuple(include) == DEFAULT_INCLUDE:
+        # With --jsonl, folders are walked for JSON Lines files unless --include says.
+        include = tuple(f"*{extension}" for extension in JSONL_EXTENSIONS)
+    return dataclasses.replace(
+        config,
+        jobs=values["jobs"],
+        jsonl=values["jsonl"],
+        field=path,
+        explain_field=explain_field,
+        include=include,
     )
 
 

@@ -58,6 +58,11 @@ KEYS: dict[str, Key] = {
     "site": Key("text"),
     "url": Key("text"),
     "rule-timeout": Key("seconds"),
+    # batch use (issue 4)
+    "jobs": Key("count"),
+    "jsonl": Key("flag"),
+    "field": Key("text"),
+    "explain-field": Key("text"),
     "rules": Key("rules", option=False),
     "profiles": Key("profiles", option=False),
     "site-paths": Key("site-paths", option=False),
@@ -68,6 +73,7 @@ _KIND_HELP = {
     "text": "text",
     "path": "a path",
     "seconds": "a number of seconds above 0",
+    "count": "a whole number, 0 or more",
     "names": 'a list of stage names, e.g. ["ads", "chrome"]',
     "globs": 'a list of globs, e.g. ["*.txt"]',
     "settings": "a table of stage tables, e.g. set.captions.min_chars = 40",
@@ -184,6 +190,10 @@ class _Checker:
             if kind == "choice" and value not in spec.choices:
                 raise self.error(key, f"must be one of {', '.join(spec.choices)}, got {value!r}")
             return os.path.join(self.folder, value) if kind == "path" else value
+        if kind == "count":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise wrong
+            return value
         if kind == "seconds":
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise wrong

@@ -11,13 +11,16 @@ import enum
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from cleannews import output, sources
 from cleannews.config import Options
 from cleannews.pipeline import Pipeline, Result
-from cleannews.report import Report, describe
+from cleannews.report import Report
 from cleannews.sources import InputError, Source
+
+if TYPE_CHECKING:
+    from cleannews.progress import Progress
 
 
 class Mode(enum.Enum):
@@ -49,12 +52,22 @@ class RunConfig:
     options: Options = field(default_factory=Options)
     # The page the inputs came from: picks a site profile (see Pipeline.choose).
     url: str | None = None
+    # -- batch use (parallel.py, batch.py, jsonl.py) --
+    # Processes: None picks every CPU for more than a handful of files, else 1; 0 is every CPU.
+    jobs: int | None = 1
+    jsonl: bool = False  # treat every input as JSON Lines (.jsonl/.jsonl.gz files always are)
+    field: str = "text"  # the JSON Lines field to clean; a dotted path reaches nested fields
+    explain_field: str | None = None  # attach each record's removals under this field
 
 
 def run(
     config: RunConfig, stdout: BinaryIO, stderr: TextIO, pipeline: Pipeline | None = None
 ) -> Report:
-    """Clean every input ``config`` names; return the run's report."""
+    """Clean every input ``config`` names; return the run's report.
+
+    ``pipeline`` cleans in this process; with ``config.jobs`` above 1, worker
+    processes build their own from ``config.options``.
+    """
     pipeline = pipeline or Pipeline(config.options)
     found = list(
         sources.discover(
@@ -67,7 +80,6 @@ def run(
     if config.mode is Mode.IN_PLACE and any(isinstance(i, Source) and i.is_stdin for i in found):
         raise UsageError("--in-place needs files or folders, not standard input")
     targets = _output_targets(config, found)
-    report = Report()
     if not found and not config.quiet:
         # Not an error (a folder may simply hold no articles yet), but worth a word:
         # a silent exit 0 after a mistyped --include looks like success.
@@ -75,24 +87,21 @@ def run(
         if config.exclude:
             looked_for += f", not {', '.join(config.exclude)}"
         stderr.write(f"cleannews: nothing to clean in {', '.join(config.paths)} ({looked_for})\n")
-    for item in found:
-        if isinstance(item, InputError):
-            _error(stderr, str(item))
-            report += Report.for_error()
-            continue
-        try:
-            report += _process(config, pipeline, item, targets.get(item.path), stdout, stderr)
-        except InputError as error:
-            _error(stderr, str(error))
-            report += Report.for_error()
-        except BrokenPipeError:
-            raise  # the reader of stdout went away: stop, there is no one to write for
-        except Exception as error:
-            # A bug (most likely in a stage) on this input: say so in one line and go
-            # on with the others, so one odd file does not stop a run over thousands.
-            stderr.write(f"cleannews: internal error: {item.display}: {describe(error)}\n")
-            report += Report.for_internal_error()
-    return report
+    from cleannews import parallel
+    from cleannews.progress import Progress
+
+    progress = Progress.for_run(
+        stderr,
+        total_files=len(found),
+        quiet=config.quiet,
+        explain_on_stderr=config.explain and config.explain_format == "text",
+    )
+    try:
+        return parallel.process_all(
+            config, pipeline, found, targets, stdout, progress.stderr, progress
+        )
+    finally:
+        progress.close()
 
 
 def _error(stderr: TextIO, message: str) -> None:
@@ -125,6 +134,36 @@ def _output_targets(config: RunConfig, found: list[Source | InputError]) -> dict
         claimed[target] = item.path
         targets[item.path] = target
     return targets
+
+
+def process(
+    config: RunConfig,
+    pipeline: Pipeline,
+    source: Source,
+    target: str | None,
+    stdout: BinaryIO,
+    stderr: TextIO,
+    progress: Progress | None = None,
+) -> Report:
+    """Clean one plain text input as the mode says; its report."""
+    if config.mode in (Mode.STDOUT, Mode.CHECK) and _may_be_large(source):
+        # Nothing to rewrite: stream it, so memory does not grow with its size.
+        from cleannews.batch import clean_text_stream
+
+        return clean_text_stream(config, pipeline, source, stdout, stderr, progress)
+    return _process(config, pipeline, source, target, stdout, stderr)
+
+
+def _may_be_large(source: Source) -> bool:
+    """Standard input, or a file bigger than one streaming window."""
+    if source.is_stdin:
+        return True
+    from cleannews import stream
+
+    try:
+        return os.path.getsize(source.path) > stream.WINDOW
+    except OSError:
+        return False  # reading it will report why
 
 
 def _process(

@@ -37,6 +37,8 @@ def test_help_lists_the_options_issues_2_and_6_ask_for(invoke: Invoke) -> None:
         # issue 6: configuration, your rules, site profiles
         "--config", "--no-config", "--show-config", "--site", "--url", "--rule-timeout",
         "--list-sites",
+        # issue 4: batch use and JSON Lines
+        "-j", "--jobs", "--jsonl", "--field", "--explain-field",
     }  # fmt: skip
     assert _help_options(invoke) == expected
 

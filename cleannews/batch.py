@@ -1,0 +1,301 @@
+"""Inputs cleaned as streams: plain text window by window, JSON Lines chunk by chunk.
+
+The runner hands an input here when memory must not grow with its size: plain
+text written to stdout or only checked, and every JSON Lines input. Each
+function returns the input's :class:`~cleannews.report.Report`, the same one
+cleaning it whole would give.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO
+
+from cleannews import output, sources, stream
+from cleannews.document import Removal
+from cleannews.report import Report
+from cleannews.sources import InputError, Source
+from cleannews.stream import Reader
+
+if TYPE_CHECKING:
+    from cleannews.pipeline import Pipeline
+    from cleannews.progress import Progress
+    from cleannews.runner import RunConfig
+
+# Records passed through are reported one by one up to this many per file, then counted.
+MAX_SKIP_WARNINGS = 20
+
+
+class Writer(Protocol):
+    def write(self, data: bytes, /) -> int: ...
+
+
+if TYPE_CHECKING:
+    from cleannews.jsonl import ChunkResult
+
+    ChunkMapper = Callable[[Iterator[tuple[bytes, int]]], Iterator[ChunkResult]]
+
+
+def file_report(name: str, changed: bool, counts: Counter[str], reasons: dict[str, str]) -> Report:
+    """The report of one input cleaned in parts."""
+    return Report(
+        files=1,
+        changed=int(changed),
+        lines_removed=counts,
+        reasons=reasons,
+        per_file=[(name, counts)] if changed else [],
+    )
+
+
+@contextlib.contextmanager
+def open_input(
+    source: Source, progress: Progress | None = None, gunzip: bool = False
+) -> Iterator[Reader]:
+    """The bytes of an input, gunzipped if asked and it is a ``.gz`` file.
+
+    Raises :class:`InputError` naming the input if it cannot be opened or read.
+    """
+    try:
+        if source.is_stdin:
+            if sys.stdin is None:  # started with stdin closed (`cleannews <&-`)
+                raise InputError(f"{source.display}: standard input is closed")
+            handle: Reader = sys.stdin.buffer
+        elif gunzip and source.path.endswith(".gz"):
+            handle = gzip.open(source.path, "rb")  # noqa: SIM115 - closed below
+        else:
+            handle = open(source.path, "rb")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise _input_error(source, error) from None
+    try:
+        yield _Counted(handle, progress) if progress is not None and progress.active else handle
+    except (OSError, EOFError) as error:
+        # A read failed half-way: a folder, a truncated or corrupt gzip file.
+        raise _input_error(source, error) from None
+    finally:
+        if not source.is_stdin:
+            handle.close()  # type: ignore[attr-defined]
+
+
+def _input_error(source: Source, error: OSError | EOFError) -> InputError:
+    if isinstance(error, IsADirectoryError):
+        return InputError(f"{source.display}: is a folder")
+    if isinstance(error, EOFError):
+        return InputError(f"{source.display}: compressed data ends too early")
+    reason = (getattr(error, "strerror", None) or str(error)).lower()
+    return InputError(f"{source.display}: {reason}")
+
+
+class _Counted:
+    """A binary reader that tells the progress bar how many bytes went by."""
+
+    def __init__(self, handle: Reader, progress: Progress) -> None:
+        self.handle = handle
+        self.progress = progress
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.progress.advance(size=len(data))
+        return data
+
+
+def clean_text_stream(
+    config: RunConfig,
+    pipeline: Pipeline,
+    source: Source,
+    stdout: BinaryIO,
+    stderr: TextIO,
+    progress: Progress | None = None,
+) -> Report:
+    """Clean plain text to stdout (or just check it) in windows of bounded size."""
+    from cleannews.runner import Mode
+
+    name = source.display
+    explain_json = config.explain and config.explain_format == "json"
+    write = config.mode is Mode.STDOUT and not explain_json
+    counts: Counter[str] = Counter()
+    reasons: dict[str, str] = {}
+    chosen = pipeline.choose(url=config.url, path=None if source.is_stdin else source.path)
+    with open_input(source, progress) as handle:
+        bom, pieces = stream.split_bom(stream.decoded_pieces(handle))
+        if write and bom:
+            stdout.write(sources.encode(bom))
+        for window in stream.clean_pieces(chosen, pieces):
+            if write:
+                stdout.write(sources.encode(window.text))
+            if window.warnings and not config.quiet:
+                stderr.writelines(f"cleannews: warning: {name}: {w}\n" for w in window.warnings)
+            if not window.removals:
+                continue
+            counts.update(window.counts())
+            reasons.update((r.key, r.reason) for r in window.removals)
+            if config.explain:
+                _explain(config, name, window.removals, stdout, stderr)
+    changed = bool(counts)
+    if config.mode is Mode.CHECK and changed and not config.quiet:
+        stderr.write(f"would clean {name}\n")
+    return file_report(name, changed, counts, reasons)
+
+
+def _explain(
+    config: RunConfig, name: str, removals: Sequence[Removal], stdout: BinaryIO, stderr: TextIO
+) -> None:
+    if config.explain_format == "json":
+        stdout.write("".join(output.explain_json(name, removals)).encode("utf-8"))
+    else:
+        stderr.writelines(output.explain_lines(name, removals))
+
+
+def clean_jsonl(
+    config: RunConfig,
+    source: Source,
+    target: str | None,
+    mapper: ChunkMapper,
+    stdout: BinaryIO,
+    stderr: TextIO,
+    progress: Progress | None = None,
+) -> Report:
+    """Clean a JSON Lines input chunk by chunk, in any mode; ``mapper`` cleans the chunks."""
+    from cleannews.runner import Mode
+
+    name = source.display
+    mode = config.mode
+    counts: Counter[str] = Counter()
+    reasons: dict[str, str] = {}
+    changed = 0
+    skipped = 0
+    diff_started = False
+    with (
+        open_input(source, gunzip=True) as handle,
+        _jsonl_output(config, source, target, stdout) as out,
+    ):
+        for result in mapper(_chunks_without_bom(handle, out)):
+            if progress is not None:
+                progress.advance(size=result.size)
+            if out is not None:
+                out.write(result.data)
+            changed += result.changed
+            counts.update(result.lines_removed)
+            reasons.update(result.reasons)
+            for line, removals in result.explained:
+                _explain(config, f"{name}:{line}", removals, stdout, stderr)
+            if mode is Mode.DIFF and result.edits:
+                if not diff_started:
+                    stdout.write(sources.encode(f"--- a/{name}\n+++ b/{name}\n"))
+                    diff_started = True
+                for line, before, after in result.edits:
+                    stdout.write(b"@@ -%d +%d @@\n-%s\n+%s\n" % (line, line, before, after))
+            if not config.quiet:
+                stderr.writelines(
+                    f"cleannews: warning: {name}:{line}: {note}\n" for line, note in result.warnings
+                )
+            for line, why in result.skipped:
+                skipped += 1
+                if skipped <= MAX_SKIP_WARNINGS and not config.quiet:
+                    stderr.write(f"cleannews: warning: {name}:{line}: {why}; passed through\n")
+        if isinstance(out, AtomicFile) and mode is Mode.IN_PLACE and not changed:
+            out.discard()  # nothing changed: leave the file untouched
+    if skipped > MAX_SKIP_WARNINGS and not config.quiet:
+        more = skipped - MAX_SKIP_WARNINGS
+        stderr.write(f"cleannews: warning: {name}: {more} more records passed through\n")
+    if changed and not config.quiet:
+        if mode is Mode.CHECK:
+            stderr.write(f"would clean {name}\n")
+        elif mode is Mode.IN_PLACE:
+            stderr.write(f"cleaned {name}\n")
+    return file_report(name, bool(changed), counts, reasons)
+
+
+def _chunks_without_bom(handle: Reader, out: Writer | None) -> Iterator[tuple[bytes, int]]:
+    """The chunks of a JSON Lines input; a leading byte-order mark is copied out as is."""
+    from cleannews.jsonl import UTF8_BOM, read_chunks
+
+    first = True
+    for chunk, line in read_chunks(handle):
+        if first and chunk.startswith(UTF8_BOM):
+            if out is not None:
+                out.write(UTF8_BOM)
+            chunk = chunk[len(UTF8_BOM) :]
+        first = False
+        yield chunk, line
+
+
+@contextlib.contextmanager
+def _jsonl_output(
+    config: RunConfig, source: Source, target: str | None, stdout: BinaryIO
+) -> Iterator[Writer | None]:
+    """Where the records go: stdout, a new file, the input itself, or nowhere."""
+    from cleannews.runner import Mode
+
+    mode = config.mode
+    if mode is Mode.STDOUT and not (config.explain and config.explain_format == "json"):
+        yield stdout
+    elif mode in (Mode.OUTPUT_DIR, Mode.IN_PLACE):
+        path = target if mode is Mode.OUTPUT_DIR else source.path
+        assert path is not None
+        with AtomicFile(path) as out:
+            yield out
+    else:
+        yield None
+
+
+class AtomicFile:
+    """A file written in full next to its target, then renamed over it (gzipped for ``.gz``).
+
+    Readers see the old file or the new one, never half of one; on an error, or
+    after :meth:`discard`, the target is left as it was.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.target = os.path.realpath(path)
+        self.folder = os.path.dirname(self.target) or "."
+        self.discarded = False
+        os.makedirs(self.folder, exist_ok=True)
+        handle, self.temporary = tempfile.mkstemp(
+            dir=self.folder, prefix=".cleannews-", suffix=".tmp"
+        )
+        self.raw = os.fdopen(handle, "wb")
+        self.gzip: gzip.GzipFile | None = None
+        if self.target.endswith(".gz"):
+            inner = os.path.basename(self.target)[:-3]
+            # mtime=0 makes the output the same bytes on every run.
+            self.gzip = gzip.GzipFile(inner, "wb", compresslevel=6, fileobj=self.raw, mtime=0)
+
+    def write(self, data: bytes) -> int:
+        return (self.gzip or self.raw).write(data)
+
+    def discard(self) -> None:
+        self.discarded = True
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        try:
+            if self.gzip is not None:
+                self.gzip.close()
+            self.raw.flush()
+            if kind is None and not self.discarded:
+                os.fsync(self.raw.fileno())
+            self.raw.close()
+            if kind is None and not self.discarded:
+                os.chmod(self.temporary, _mode_for(self.target))
+                os.replace(self.temporary, self.target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.temporary)
+
+
+def _mode_for(target: str) -> int:
+    """The permissions of the file being replaced, or the default for a new file."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
