@@ -36,8 +36,9 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
 
-def read_chunks(stream: Reader, size: int = CHUNK_SIZE) -> Iterator[tuple[bytes, int]]:
-    """Chunks of whole lines with the line number of their first line."""
+def read_chunks(stream: Reader, size: int | None = None) -> Iterator[tuple[bytes, int]]:
+    """Chunks of whole lines (about ``size`` bytes) with the line number of their first line."""
+    size = size or CHUNK_SIZE
     line = 1
     carry = b""
     while True:

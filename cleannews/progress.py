@@ -100,6 +100,7 @@ class Progress:
 
     def close(self) -> None:
         if self._bar is not None:
+            self._update(time.monotonic())  # the last frame shows the final counts
             self._bar.stop()
             self._bar = None
 

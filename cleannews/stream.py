@@ -36,8 +36,8 @@ from cleannews.pipeline import Pipeline, Result
 from cleannews.sources import BOM
 
 # Characters per window: big enough that the re-cleaned context is noise, small
-# enough that memory stays flat (a str of 4 M characters is 4-16 MB).
-WINDOW = 4 * 1024 * 1024
+# enough that memory stays flat (a str of 1 M characters is 1-4 MB).
+WINDOW = 1024 * 1024
 # Lines of context around a cut; far more than any built-in stage looks.
 CONTEXT_LINES = 32
 # When a window holds no anchor, read on until it is this many windows long.
@@ -52,12 +52,13 @@ class Reader(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-def decoded_pieces(stream: Reader, size: int = READ_SIZE) -> Iterator[str]:
+def decoded_pieces(stream: Reader, size: int | None = None) -> Iterator[str]:
     """The stream decoded as UTF-8 (surrogateescape), a piece at a time.
 
     A character split between two reads is held back until it is whole, so the
     pieces join to exactly what decoding the whole stream at once would give.
     """
+    size = size or READ_SIZE
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
     while True:
         data = stream.read(size)
@@ -90,14 +91,16 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
 def clean_pieces(
     pipeline: Pipeline,
     pieces: Iterable[str],
-    window: int = WINDOW,
+    window: int | None = None,
     context: int = CONTEXT_LINES,
 ) -> Iterator[Result]:
     """Clean text given in pieces; yield the clean text and removals window by window.
 
     Joined, the yielded texts are the clean text; the removals carry line numbers
     and character offsets into the whole input, as if it had been cleaned at once.
+    ``window`` defaults to :data:`WINDOW`.
     """
+    window = window or WINDOW
     buffer = ""  # text not yet written, after some context already written
     pending: list[str] = []
     pending_size = 0

@@ -1,0 +1,250 @@
+"""JSON Lines: one field cleaned, every other byte of a record kept, bad records passed on."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from batch_articles import article
+from click.testing import CliRunner
+
+import cleannews
+from cleannews import cli, jsonl
+from cleannews.jsonl import RecordCleaner
+from cleannews.pipeline import Pipeline
+
+DIRTY = "Advertisement\nDer Stadtrat hat am Montag getagt.\n\nLesezeit: 4 Minuten\n"
+CLEAN = cleannews.clean(DIRTY)
+
+
+def _invoke(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    result = CliRunner().invoke(cli.cli, list(args), input=stdin)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def _line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def test_cleans_the_field_and_keeps_everything_else_byte_for_byte(tmp_path: Path) -> None:
+    # Odd spacing, key order, number spellings, escapes: all must survive.
+    changed = '{"z": 1.50e2, "text" :  "Advertisement\\nEin Satz.\\n",  "a": [1, {"b": null}]}'
+    unchanged = '{"id":7,"text":"Ein Satz ohne Reste.\\n","n":1E+3,"s":"\\u00e9"}'
+    path = tmp_path / "news.jsonl"
+    path.write_text(changed + "\n" + unchanged + "\n")
+    code, out, err = _invoke(str(path))
+    assert code == 0, err
+    first, second, end = out.decode().split("\n")
+    assert first == '{"z": 1.50e2, "text" :  "Ein Satz.\\n",  "a": [1, {"b": null}]}'
+    assert second == unchanged
+    assert end == ""
+
+
+def test_unicode_round_trips_and_escapes_are_kept_where_untouched(tmp_path: Path) -> None:
+    records = [
+        {"text": "Anzeige\nÉté à Zürich, 東京 and 🚢 arrived.\n", "title": "Grüße"},
+        {"text": "Kein Rest hier: Straße, ñandú, \u2028 line separator.\n"},
+    ]
+    path = tmp_path / "u.jsonl"
+    path.write_text("".join(_line(r) + "\n" for r in records), encoding="utf-8")
+    code, out, _ = _invoke(str(path))
+    assert code == 0
+    # split("\n"), not splitlines(): U+2028 inside a record is not a line break.
+    first, second, end = out.decode("utf-8").split("\n")
+    assert json.loads(first) == {"text": "Été à Zürich, 東京 and 🚢 arrived.\n", "title": "Grüße"}
+    assert second == _line(records[1])
+    assert end == ""
+
+
+def test_nested_field_by_dotted_path(tmp_path: Path) -> None:
+    record = {"id": 3, "doc": {"meta": {"lang": "de"}, "body": DIRTY}, "text": "Advertisement"}
+    path = tmp_path / "n.jsonl"
+    path.write_text(_line(record) + "\n")
+    code, out, _ = _invoke("--field", "doc.body", str(path))
+    assert code == 0
+    got = json.loads(out)
+    assert got["doc"]["body"] == CLEAN
+    assert got["text"] == "Advertisement"  # not the field asked for
+    assert list(got) == ["id", "doc", "text"]
+    assert list(got["doc"]) == ["meta", "body"]
+
+
+def test_bad_records_are_reported_by_line_and_passed_through(tmp_path: Path) -> None:
+    lines = [
+        _line({"text": DIRTY}),
+        "{not json at all",
+        _line({"title": "no text field"}),
+        "",
+        _line({"text": 42}),
+        _line(["a", "list"]),
+        _line({"text": DIRTY}),
+    ]
+    data = ("\n".join(lines) + "\n").encode() + b'{"text": "\xff bad utf-8"}\n'
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(data)
+    code, out, err = _invoke(str(path))
+    assert code == 0
+    out_lines = out.split(b"\n")
+    assert len(out_lines) == len(lines) + 2  # nothing dropped
+    assert out_lines[1:6] == [line.encode() for line in lines[1:6]]
+    assert out_lines[7] == b'{"text": "\xff bad utf-8"}'
+    assert json.loads(out_lines[0])["text"] == CLEAN
+    assert json.loads(out_lines[6])["text"] == CLEAN
+    assert err.splitlines() == [
+        f"cleannews: warning: {path}:2: not valid JSON; passed through",
+        f"cleannews: warning: {path}:3: no field 'text'; passed through",
+        f"cleannews: warning: {path}:5: field 'text' is not a string; passed through",
+        f"cleannews: warning: {path}:6: no field 'text'; passed through",
+        f"cleannews: warning: {path}:8: not valid JSON; passed through",
+    ]
+
+
+def test_many_bad_records_are_counted_not_listed(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(_line({"body": f"record {i}"}) + "\n" for i in range(100)))
+    code, out, err = _invoke(str(path))
+    assert code == 0
+    assert out == path.read_bytes()
+    assert len(err.splitlines()) == 21
+    assert err.splitlines()[-1] == f"cleannews: warning: {path}: 80 more records passed through"
+
+
+def test_gzip_in_and_out_by_extension(tmp_path: Path) -> None:
+    records = [_line({"id": i, "text": article(i)}) + "\n" for i in range(50)]
+    source = tmp_path / "in" / "corpus.jsonl.gz"
+    source.parent.mkdir()
+    with gzip.open(source, "wt", encoding="utf-8") as handle:
+        handle.writelines(records)
+    # A folder is walked for .jsonl and .jsonl.gz files with --jsonl.
+    code, _, err = _invoke("--jsonl", "-o", str(tmp_path / "out"), str(tmp_path / "in"))
+    assert code == 0, err
+    written = tmp_path / "out" / "corpus.jsonl.gz"
+    with gzip.open(written, "rt", encoding="utf-8") as handle:
+        cleaned = [json.loads(line) for line in handle]
+    assert [r["text"] for r in cleaned] == [cleannews.clean(article(i)) for i in range(50)]
+    # To stdout the records come out uncompressed, the same ones.
+    code, stdout, _ = _invoke(str(source))
+    assert code == 0
+    assert stdout == gzip.decompress(written.read_bytes())
+
+
+def test_a_corrupt_gzip_file_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"text": "x"}\n' * 1000)[:-40])
+    code, _, err = _invoke(str(path))
+    assert code == 2
+    assert err.startswith(f"cleannews: error: {path}: ")
+    assert len(err.splitlines()) == 1
+
+
+def test_stdin_with_jsonl(tmp_path: Path) -> None:
+    data = (_line({"text": DIRTY}) + "\n" + _line({"text": "Schon sauber.\n"}) + "\n").encode()
+    code, out, _ = _invoke("--jsonl", stdin=data)
+    assert code == 0
+    assert [json.loads(line)["text"] for line in out.splitlines()] == [CLEAN, "Schon sauber.\n"]
+
+
+def test_explain_field_attaches_removals_to_each_record(tmp_path: Path) -> None:
+    path = tmp_path / "e.jsonl"
+    path.write_text(_line({"text": DIRTY, "id": 1}) + "\n" + _line({"text": "Sauber.\n"}) + "\n")
+    code, out, _ = _invoke("--explain-field", "removed", str(path))
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert list(first) == ["text", "id", "removed"]
+    assert [(r["stage"], r["rule"], r["start_line"]) for r in first["removed"]] == [
+        ("ads", "ad_marker", 1),
+        ("whitespace", "blank_gap", 3),
+        ("reading_time", "reading_time", 4),
+    ]
+    assert first["text"] == CLEAN
+    assert second == {"text": "Sauber.\n", "removed": []}
+
+
+def test_explain_field_cannot_be_the_cleaned_field() -> None:
+    code, _, err = _invoke("--explain-field", "doc", "--field", "doc.body", "--jsonl")
+    assert code == 2
+    assert "--explain-field" in err
+
+
+def test_explain_names_record_line_and_field_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(_line({"text": "Sauber.\n"}) + "\n" + _line({"text": DIRTY}) + "\n")
+    code, _, err = _invoke("--explain", str(path))
+    assert code == 0
+    assert err.splitlines() == [
+        f"{path}:2:1: ads.ad_marker: Advertisement",
+        f"{path}:2:3: whitespace.blank_gap: (blank)",
+        f"{path}:2:4: reading_time.reading_time: Lesezeit: 4 Minuten",
+    ]
+
+
+def test_check_diff_and_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    before = _line({"text": "Sauber.\n"}) + "\n" + _line({"text": DIRTY}) + "\n"
+    path.write_text(before)
+    code, out, err = _invoke("--check", str(path))
+    assert (code, out) == (1, b"")
+    assert f"would clean {path}" in err
+    code, out, _ = _invoke("--diff", str(path))
+    assert code == 0
+    after = _line({"text": CLEAN})
+    assert out.decode() == (
+        f"--- a/{path}\n+++ b/{path}\n@@ -2 +2 @@\n-{_line({'text': DIRTY})}\n+{after}\n"
+    )
+    assert path.read_text() == before
+    code, _, _ = _invoke("-i", str(path))
+    assert code == 0
+    assert path.read_text() == _line({"text": "Sauber.\n"}) + "\n" + after + "\n"
+    mtime = path.stat().st_mtime_ns
+    code, _, _ = _invoke("-i", str(path))  # nothing left to clean: the file is not touched
+    assert code == 0
+    assert path.stat().st_mtime_ns == mtime
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".cleannews-")]
+
+
+def test_summary_counts_records(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text((_line({"text": DIRTY}) + "\n") * 3)
+    code, _, err = _invoke("--summary", str(path))
+    assert code == 0
+    assert "ad_marker" in err
+    assert "1 file cleaned (9 lines removed)." in err
+
+
+def test_crlf_records_and_byte_order_mark_survive(tmp_path: Path) -> None:
+    path = tmp_path / "w.jsonl"
+    path.write_bytes(
+        b"\xef\xbb\xbf" + (_line({"text": DIRTY}) + "\r\n" + _line({"text": "Ok.\n"})).encode()
+    )
+    code, out, _ = _invoke(str(path))
+    assert code == 0
+    assert (
+        out
+        == b"\xef\xbb\xbf" + (_line({"text": CLEAN}) + "\r\n" + _line({"text": "Ok.\n"})).encode()
+    )
+
+
+def test_lone_surrogates_are_written_as_escapes() -> None:
+    cleaner = RecordCleaner(Pipeline())
+    line = b'{"text": "Advertisement\\nbroken \\udc80 text\\n"}'
+    result = cleaner.clean_chunk(line, 1)
+    assert result.data == b'{"text": "broken \\udc80 text\\n"}'
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_chunks_of_one_file_come_back_in_order(
+    tmp_path: Path, jobs: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small chunks, so this file is cut into dozens of them.
+    monkeypatch.setattr(jsonl, "CHUNK_SIZE", 4096)
+    records = [_line({"n": i, "text": article(i)}) + "\n" for i in range(300)]
+    path = tmp_path / "big.jsonl"
+    path.write_text("".join(records))
+    assert path.stat().st_size > 30 * 4096
+    code, out, _ = _invoke("-j", jobs, str(path))
+    assert code == 0
+    got = [json.loads(line) for line in out.splitlines()]
+    assert [r["n"] for r in got] == list(range(300))
+    assert [r["text"] for r in got] == [cleannews.clean(article(i)) for i in range(300)]
