@@ -288,8 +288,13 @@ _worker: dict[str, Any] = {}
 
 def _start_worker(config: RunConfig) -> None:
     """Build the pipeline once per worker, not once per task."""
+    import signal
+
     from cleannews.pipeline import Pipeline
 
+    # Ctrl-C reaches the whole process group; the main process handles it and
+    # stops the pool, so workers need not each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     pipeline = Pipeline(config.options)
     _worker.update(config=config, pipeline=pipeline, cleaners={})
 
