@@ -9,10 +9,8 @@ cleaning it whole would give.
 from __future__ import annotations
 
 import contextlib
-import gzip
 import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO
@@ -24,6 +22,8 @@ from cleannews.sources import InputError, Source
 from cleannews.stream import Reader
 
 if TYPE_CHECKING:
+    from gzip import GzipFile
+
     from cleannews.pipeline import Pipeline
     from cleannews.progress import Progress
     from cleannews.runner import RunConfig
@@ -67,6 +67,8 @@ def open_input(
                 raise InputError(f"{source.display}: standard input is closed")
             handle: Reader = sys.stdin.buffer
         elif gunzip and source.path.endswith(".gz"):
+            import gzip  # here, not at start-up: only .gz inputs need it
+
             handle = gzip.open(source.path, "rb")  # noqa: SIM115 - closed below
         else:
             handle = open(source.path, "rb")  # noqa: SIM115 - closed below
@@ -252,6 +254,9 @@ class AtomicFile:
     """
 
     def __init__(self, path: str) -> None:
+        import gzip
+        import tempfile
+
         self.target = os.path.realpath(path)
         self.folder = os.path.dirname(self.target) or "."
         self.discarded = False
@@ -260,7 +265,7 @@ class AtomicFile:
             dir=self.folder, prefix=".cleannews-", suffix=".tmp"
         )
         self.raw = os.fdopen(handle, "wb")
-        self.gzip: gzip.GzipFile | None = None
+        self.gzip: GzipFile | None = None
         if self.target.endswith(".gz"):
             inner = os.path.basename(self.target)[:-3]
             # mtime=0 makes the output the same bytes on every run.
