@@ -40,21 +40,22 @@ def read_chunks(stream: Reader, size: int | None = None) -> Iterator[tuple[bytes
     """Chunks of whole lines (about ``size`` bytes) with the line number of their first line."""
     size = size or CHUNK_SIZE
     line = 1
-    carry = b""
+    carry: list[bytes] = []  # the start of a line longer than a read, in parts
     while True:
         data = stream.read(size)
         if not data:
             break
         cut = data.rfind(b"\n") + 1
         if not cut:
-            carry += data  # one line longer than a chunk: read on
+            carry.append(data)
             continue
-        chunk = carry + data[:cut]
-        carry = data[cut:]
+        chunk = b"".join([*carry, data[:cut]]) if carry else data[:cut]
+        carry = [data[cut:]]
         yield chunk, line
         line += chunk.count(b"\n")
-    if carry:
-        yield carry, line
+    rest = b"".join(carry)
+    if rest:
+        yield rest, line
 
 
 @dataclass
@@ -104,7 +105,7 @@ class RecordCleaner:
         return result
 
     def _clean_line(self, line: bytes, number: int, result: ChunkResult) -> bytes:
-        if not line.strip():
+        if not line or line.isspace():
             return line  # blank lines (and the end of the chunk) are not records
         try:
             text = line.decode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from pathlib import Path
 
@@ -248,3 +249,14 @@ def test_chunks_of_one_file_come_back_in_order(
     got = [json.loads(line) for line in out.splitlines()]
     assert [r["n"] for r in got] == list(range(300))
     assert [r["text"] for r in got] == [cleannews.clean(article(i)) for i in range(300)]
+
+
+@pytest.mark.parametrize("size", [1, 3, 7, 100])
+def test_chunks_hold_whole_lines_whatever_the_read_size(size: int) -> None:
+    data = b"a" * 10 + b"\n" + b"b" * 25 + b"\nccc\n" + b"dd"
+    chunks = list(jsonl.read_chunks(io.BytesIO(data), size))
+    assert b"".join(chunk for chunk, _ in chunks) == data
+    for chunk, line in chunks[:-1]:
+        assert chunk.endswith(b"\n")
+        assert data.count(b"\n", 0, data.index(chunk)) + 1 == line
+    assert chunks[-1] == (b"dd", 4)
