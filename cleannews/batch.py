@@ -75,10 +75,8 @@ def open_input(
     except OSError as error:
         raise _input_error(source, error) from None
     try:
-        yield _Counted(handle, progress) if progress is not None and progress.active else handle
-    except (OSError, EOFError) as error:
-        # A read failed half-way: a folder, a truncated or corrupt gzip file.
-        raise _input_error(source, error) from None
+        counting = progress if progress is not None and progress.active else None
+        yield _Checked(handle, source, counting)
     finally:
         if not source.is_stdin:
             handle.close()  # type: ignore[attr-defined]
@@ -93,16 +91,26 @@ def _input_error(source: Source, error: OSError | EOFError) -> InputError:
     return InputError(f"{source.display}: {reason}")
 
 
-class _Counted:
-    """A binary reader that tells the progress bar how many bytes went by."""
+class _Checked:
+    """A reader whose failures name the input, and that tells the progress bar what it read.
 
-    def __init__(self, handle: Reader, progress: Progress) -> None:
+    Only reading is guarded: an error writing the output (a closed pipe) is not
+    the input's fault and goes on up as it is.
+    """
+
+    def __init__(self, handle: Reader, source: Source, progress: Progress | None) -> None:
         self.handle = handle
+        self.source = source
         self.progress = progress
 
-    def read(self, size: int = -1) -> bytes:
-        data = self.handle.read(size)
-        self.progress.advance(size=len(data))
+    def read(self, size: int = -1, /) -> bytes:
+        try:
+            data = self.handle.read(size)
+        except (OSError, EOFError) as error:
+            # A read failed half-way: a folder, a truncated or corrupt gzip file.
+            raise _input_error(self.source, error) from None
+        if self.progress is not None:
+            self.progress.advance(size=len(data))
         return data
 
 
@@ -254,16 +262,18 @@ class AtomicFile:
     """
 
     def __init__(self, path: str) -> None:
+        self.target = os.path.realpath(path)
+        self.discarded = False
+        with self._naming_errors():
+            self._open()
+
+    def _open(self) -> None:
         import gzip
         import tempfile
 
-        self.target = os.path.realpath(path)
-        self.folder = os.path.dirname(self.target) or "."
-        self.discarded = False
-        os.makedirs(self.folder, exist_ok=True)
-        handle, self.temporary = tempfile.mkstemp(
-            dir=self.folder, prefix=".cleannews-", suffix=".tmp"
-        )
+        folder = os.path.dirname(self.target) or "."
+        os.makedirs(folder, exist_ok=True)
+        handle, self.temporary = tempfile.mkstemp(dir=folder, prefix=".cleannews-", suffix=".tmp")
         self.raw = os.fdopen(handle, "wb")
         self.gzip: GzipFile | None = None
         if self.target.endswith(".gz"):
@@ -272,7 +282,16 @@ class AtomicFile:
             self.gzip = gzip.GzipFile(inner, "wb", compresslevel=6, fileobj=self.raw, mtime=0)
 
     def write(self, data: bytes) -> int:
-        return (self.gzip or self.raw).write(data)
+        with self._naming_errors():
+            return (self.gzip or self.raw).write(data)
+
+    @contextlib.contextmanager
+    def _naming_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            raise InputError(f"{self.target}: cannot write: {reason}") from None
 
     def discard(self) -> None:
         self.discarded = True
@@ -281,14 +300,18 @@ class AtomicFile:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
+        with self._naming_errors():
+            self._finish(kind is None)
+
+    def _finish(self, succeeded: bool) -> None:
         try:
             if self.gzip is not None:
                 self.gzip.close()
             self.raw.flush()
-            if kind is None and not self.discarded:
+            if succeeded and not self.discarded:
                 os.fsync(self.raw.fileno())
             self.raw.close()
-            if kind is None and not self.discarded:
+            if succeeded and not self.discarded:
                 os.chmod(self.temporary, _mode_for(self.target))
                 os.replace(self.temporary, self.target)
         finally:

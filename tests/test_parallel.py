@@ -107,3 +107,21 @@ def test_a_small_run_does_not_import_the_pool() -> None:
     )
     assert done.stdout == b"Text.\n"
     assert done.stderr.strip() == b"False"
+
+
+@pytest.mark.parametrize("jobs", ["-j2", "-j1"])
+def test_broken_pipe_is_silent_with_a_pool_and_with_json_lines(tmp_path: Path, jobs: str) -> None:
+    for n in range(10):
+        lines = "".join(f"{n}-{i:05d} ferries left the harbour on time.\n" for i in range(5000))
+        (tmp_path / f"{n}.txt").write_text(lines)
+    records = "".join(f'{{"text": "Record {i} about the harbour.\\n"}}\n' for i in range(40000))
+    (tmp_path / "z.jsonl").write_text(records)
+    script = "from cleannews.cli import main; main()"
+    # JSON Lines first, so the pipe breaks while records are written, then text files.
+    shell = f'"{sys.executable}" -c "{script}" {jobs} "{tmp_path}/z.jsonl" "{tmp_path}" | head -1'
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", shell], capture_output=True, timeout=120, check=False
+    )
+    assert done.stdout == b'{"text": "Record 0 about the harbour.\\n"}\n'
+    assert done.stderr == b""
+    assert done.returncode == 0
