@@ -260,3 +260,34 @@ def test_chunks_hold_whole_lines_whatever_the_read_size(size: int) -> None:
         assert chunk.endswith(b"\n")
         assert data.count(b"\n", 0, data.index(chunk)) + 1 == line
     assert chunks[-1] == (b"dd", 4)
+
+
+PROFILE_CASES = Path(__file__).parent / "profiles"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_url_picks_the_site_profile_for_records_and_streams(tmp_path: Path, jobs: str) -> None:
+    # The golden Reuters case of the profile tests, as records and as a stream.
+    source = (PROFILE_CASES / "reuters.in.txt").read_text(encoding="utf-8")
+    expected = (PROFILE_CASES / "reuters.out.txt").read_text(encoding="utf-8")
+    url = "https://www.reuters.com/markets/commodities/copper-chile-strike-2026-03-03/"
+    path = tmp_path / "r.jsonl"
+    path.write_text(_line({"text": source}) + "\n" + _line({"text": source}) + "\n")
+    code, out, err = _invoke("--no-config", "-j", jobs, "--url", url, str(path))
+    assert code == 0, err
+    assert [json.loads(line)["text"] for line in out.splitlines()] == [expected, expected]
+    code, out, _ = _invoke("--no-config", "--url", url, stdin=source.encode())
+    assert (code, out.decode()) == (0, expected)
+
+
+def test_batch_settings_come_from_a_config_file_too(tmp_path: Path) -> None:
+    (tmp_path / "cleannews.toml").write_text('jsonl = true\nfield = "doc.body"\njobs = 1\n')
+    data = tmp_path / "data.txt"  # not a .jsonl name: the config says JSON Lines
+    data.write_text(_line({"doc": {"body": DIRTY}}) + "\n")
+    code, out, err = _invoke("--config", str(tmp_path / "cleannews.toml"), str(data))
+    assert code == 0, err
+    assert json.loads(out)["doc"]["body"] == CLEAN
+    (tmp_path / "bad.toml").write_text("jobs = -1\n")
+    code, _, err = _invoke("--config", str(tmp_path / "bad.toml"), str(data))
+    assert code == 2
+    assert "jobs: must be a whole number, 0 or more" in err
