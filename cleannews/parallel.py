@@ -105,7 +105,10 @@ def process_all(
                 for source, (out, err, file_report) in zip(
                     group, workers.clean_files(config, pipeline, group, targets), strict=True
                 ):
-                    stdout.write(out)
+                    if out:
+                        stdout.write(out)
+                        # As a file cleaned here is: a reader that went away stops the run.
+                        stdout.flush()
                     stderr.write(err)
                     report += file_report
                     progress.advance(files=1, size=_size(source) if progress.active else 0)
