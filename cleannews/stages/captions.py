@@ -8,8 +8,11 @@ credit. Short lines are never treated as repeats: "* * *", table cells and
 refrains repeat on purpose.
 
 >>> from cleannews import clean
->>> clean("A crane at the port. Photo: AP\\nA crane at the port.\\n\\nTrade resumed.\\n")
-'A crane at the port. Photo: AP\\n\\nTrade resumed.\\n'
+>>> caption = "Cranes stand idle at the container port on Monday."
+>>> clean(f"{caption} Photo: AP\\n{caption}\\n\\nTrade resumed.\\n")
+'Cranes stand idle at the container port on Monday. Photo: AP\\n\\nTrade resumed.\\n'
+>>> clean("* * *\\n* * *\\n")
+'* * *\\n* * *\\n'
 """
 
 from __future__ import annotations
