@@ -102,21 +102,40 @@ _GLUE_UPPER = (
     r"ADVERTISEMENT|ADVERTISING|ANZEIGE|WERBUNG|PUBLICITÉ|PUBLICIDAD|PUBLICIDADE|PUBBLICITÀ|РЕКЛАМА"
 )
 _GLUE_CJK = r"广告|廣告|広告|광고"
+# Chinese and Japanese put no space between words, so "广告 据报道" is a label and a
+# space; Korean does ("광고 시장이 커졌다" is a sentence), so 광고 is not taken there.
+_GLUE_CJK_SPACED = r"广告|廣告|広告"
 _UPPER_START = r"[\"“‘«„]?[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+# A sentence in ordinary case: a capital, then a small letter ("The", "Putin") or
+# a one-letter word ("A council ..."). An all-caps headline ("ADVERTISING
+# SPENDING FALLS") or a plural ("ADVERTISEMENTS") is not one.
+_LOWER = r"[a-zß-öø-ÿа-яё]"
+_SENTENCE_START = rf"{_UPPER_START}(?:{_LOWER}|(?:{SPACE})+{_LOWER}|['’]{_LOWER})"
+# The end of the sentence before a glued marker.
+_SENTENCE_END = r"(?<=[.!?。！？\"”’»])"
 # The marker, then the next paragraph: "AdvertisementPutin will ..." (no space),
 # "ADVERTISEMENT The minister ..." (a shouting label), "广告 据报道" (CJK, spaced).
 # "Advertisement revenue ..." or "Advertisement Standards Authority ..." read as
 # sentences, so a title-case marker needs to be glued with no space at all.
 _GLUED_START = re.compile(
-    rf"^(?:{SPACE})*(?:{_GLUE_TITLE}|{_GLUE_UPPER})(?={_UPPER_START})"
-    rf"|^(?:{SPACE})*(?:{_GLUE_UPPER})(?:{SPACE})+(?={_UPPER_START})"
-    rf"|^(?:{SPACE})*(?:{_GLUE_CJK})(?:{SPACE})+(?=\S)",
+    rf"^(?:{SPACE})*(?:{_GLUE_TITLE})(?={_UPPER_START})"
+    rf"|^(?:{SPACE})*(?:{_GLUE_UPPER})(?:{SPACE})*(?={_SENTENCE_START})"
+    rf"|^(?:{SPACE})*(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)",
     re.MULTILINE,
 )
 # "... after the 2011 tsunami.Advertisement": the marker right after the end of a
 # sentence, at the end of the line.
 _GLUED_END = re.compile(
-    rf"(?<=[.!?。！？\"”’»])(?:{SPACE})*(?:{_GLUE_TITLE}|{_GLUE_UPPER}|{_GLUE_CJK})(?:{SPACE})*$",
+    rf"{_SENTENCE_END}(?:{SPACE})*(?:{_GLUE_TITLE}|{_GLUE_UPPER}|{_GLUE_CJK})(?:{SPACE})*$",
+    re.MULTILINE,
+)
+# "... at the port.AdvertisementHalvern Gateway said ...": the slot sat between two
+# paragraphs that the extractor ran together. Only a marker glued to the sentence
+# before it is taken; "... said. Advertisement revenue rose ..." is a sentence.
+_GLUED_MIDDLE = re.compile(
+    rf"{_SENTENCE_END}(?:{_GLUE_TITLE})(?={_UPPER_START})"
+    rf"|{_SENTENCE_END}(?:{SPACE})*(?:{_GLUE_UPPER})(?=(?:{SPACE})*{_SENTENCE_START})"
+    rf"|(?<=[。！？])(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)",
     re.MULTILINE,
 )
 
@@ -135,7 +154,7 @@ class AdsStage(LinePatternStage):
         yield from super().find(doc)
         removed = doc.removed
         text = doc.joined
-        for pattern in (_GLUED_START, _GLUED_END):
+        for pattern in (_GLUED_START, _GLUED_MIDDLE, _GLUED_END):
             for match in pattern.finditer(text):
                 index = doc.index_at(match.start())
                 if removed[index]:

@@ -25,25 +25,43 @@ from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 
 # A credit at the end of a caption: "Photo: AFP", "File photo: Reuters",
-# "(Photo by Jane Doe/Getty Images)", "Foto: dpa", "Credit: ...".
+# "(Photo by Jane Doe/Getty Images)", "Foto: dpa", "（海辺市提供）", "写真＝ロイター".
 _CREDIT_WORD = (
     r"(?:file\s+)?(?:photo(?:graph)?|picture|image|pic|foto|bild|imagen|immagine|фото|credit"
-    r"|crédit|crédito|source|quelle|fuente|fonte)s?"
+    r"|crédit|crédito|source|quelle|fuente|fonte|写真|撮影|图片|圖片|图|圖|사진)s?"
 )
-_AGENCY = r"getty\s+images|reuters|ap|afp|dpa|epa|xinhua|bloomberg|shutterstock|anadolu|ani|pa"
+_AGENCY = (
+    r"getty\s+images|reuters|ap|afp|dpa|epa|xinhua|bloomberg|shutterstock|anadolu|ani|pa"
+    r"|kyodo|tass|ansa|efe|共同|新华社|新華社|연합뉴스"
+)
+_OPEN = r"[(\[（［【]"
+_CLOSE = r"[)\]）］】]"
+_INSIDE = r"[^()\[\]（）［］【】\n]"
+# Where a credit may begin. A "Photo by ..." or a bare agency name only after the
+# caption's last sentence or a separator, so that prose such as "he painted a
+# picture by the lake" or a word ending in "ap" is never taken for a credit.
+_AFTER_SENTENCE = r"(?:(?<=[.!?。！？])\s*|\s+[-|–—/]\s*|\s*[|–—/]\s*)"
 _CREDIT = re.compile(
-    r"[\s.,;|–—-]*(?:"
-    # "(Photo by Jane Doe/Getty Images)", "[Foto: dpa]"
-    rf"[(\[]\s*{_CREDIT_WORD}(?:\s+by)?\s*[:：]?[^()\[\]]{{1,80}}[)\]]"
-    # "Photo: AFP", "File photo: Reuters", "Credit: Jane Doe", "Picture by ..."
-    rf"|{_CREDIT_WORD}\s*(?:by\s+|[:：©]\s*)[^\n]{{1,80}}"
-    # "© Jane Doe", "/ AFP", "(Reuters)"
-    r"|(?:©|\(c\))\s*[^\n]{1,60}"
-    rf"|[(\[]?(?:{_AGENCY})[)\]]?"
+    r"(?:"
+    # "(Photo by Jane Doe/Getty Images)", "[Foto: dpa]", "(AFP)", "（海辺市提供）"
+    rf"\s*{_OPEN}\s*(?:{_CREDIT_WORD}(?:\s+by)?\s*[:：=＝]?{_INSIDE}{{1,80}}"
+    rf"|{_INSIDE}{{0,60}}?(?:\b(?:{_AGENCY})\b|提供|撮影|摄)\s*){_CLOSE}"
+    # "Photo: AFP", "File photo: Reuters", "Credit: Jane Doe", "写真＝ロイター"
+    rf"|(?:{_AFTER_SENTENCE}|\s+|^){_CREDIT_WORD}\s*[:：=＝©]\s*[^\n]{{1,80}}"
+    # "Picture by Jane Doe"
+    rf"|{_AFTER_SENTENCE}{_CREDIT_WORD}\s+by\s+[^\n]{{1,80}}"
+    # "© Jane Doe", ". Reuters", "/ AFP"
+    r"|\s*(?:©|\(c\))\s*[^\n]{1,60}"
+    rf"|{_AFTER_SENTENCE}(?:{_AGENCY})\b"
     r")\s*$",
     re.IGNORECASE,
 )
 _NON_WORD = re.compile(r"[\W_]+")
+# Chinese, Japanese and Korean say in one character what takes two or three in a
+# Latin script; they count double towards ``min_chars``.
+_WIDE = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 
 
 def comparison_key(line: str) -> str:
@@ -53,6 +71,11 @@ def comparison_key(line: str) -> str:
     # A line that is nothing but a credit keeps its own words, so two credit
     # lines still compare by what they say.
     return key or _NON_WORD.sub("", line.casefold())
+
+
+def key_length(key: str) -> int:
+    """The length of a comparison key, wide (CJK) characters counting double."""
+    return len(key) + len(_WIDE.findall(key))
 
 
 class CaptionsStage(Stage):
@@ -79,7 +102,7 @@ class CaptionsStage(Stage):
                 if previous_key is None:
                     previous_key = comparison_key(previous_line)
                 key = comparison_key(line)
-                if key == previous_key and len(key) >= min_chars:
+                if key == previous_key and key_length(key) >= min_chars:
                     yield self.remove_lines(doc, "repeated_line", index)
                     continue
                 previous_key = key

@@ -22,7 +22,7 @@ _SHARE_WORDS = (
     r"|save|copy\s+link|copy\s+article\s+link|link\s+copied|facebook|twitter|x|linkedin|whatsapp"
     r"|telegram|pinterest|reddit|messenger|flipboard|pocket|threads|bluesky|sms"
     r"|teilen|drucken|artikel\s+teilen|partager|imprimer|compartir|imprimir|compartilhar"
-    r"|condividi|stampa|delen|printen|поделиться|печать|分享|打印|共有|印刷|공유|인쇄"
+    r"|condividi|stampa|delen|printen|поделиться|печать|分享|打印|共有|印刷|シェア|ツイート|공유|인쇄"
 )
 
 

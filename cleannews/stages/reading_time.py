@@ -31,8 +31,9 @@ _LABEL = (
 )
 _READ = (
     r"(?:read|reading|lesen|lecture|lectura|leitura|lettura|чтения|чтение"
-    r"|de\s+lecture|de\s+leitura|de\s+lectura|di\s+lettura)"
+    r"|de\s+lecture|de\s+leitura|de\s+lectura|di\s+lettura|阅读|閱讀|で読めます|읽기)"
 )
+_ABOUT = r"(?:ca\.?\s*|about\s+|approx\.?\s*|environ\s+|около\s+|约\s*|大约\s*|約|およそ)?"
 _ICON = r"(?:[⏱⌚🕐🕑🕒🕓🕔🕕🕖🕗🕘🕙🕚🕛⏲]\ufe0f?\s*)?"
 
 
@@ -46,9 +47,8 @@ class ReadingTimeStage(LinePatternStage):
     patterns: ClassVar[dict[str, str]] = {
         "reading_time": (
             # "Reading Time: 2 minutes", "Lesezeit: ca. 3 Min.", "阅读时间 3 分钟"
-            rf"{_ICON}{_LABEL}{_SEP}(?:ca\.?\s*|about\s+|approx\.?\s*|environ\s+|около\s+|约)?"
-            rf"{_NUM}(?:\s*[-–]\s*{_NUM})?\s*{_MIN}"
+            rf"{_ICON}{_LABEL}{_SEP}{_ABOUT}{_NUM}(?:\s*[-–]\s*{_NUM})?\s*{_MIN}"
             # "5 min read", "3 minutes de lecture", "2 минуты чтения", "3 Minuten Lesezeit"
-            rf"|{_ICON}{_NUM}(?:\s*[-–]\s*{_NUM})?[\s-]*{_MIN}\.?[\s-]*(?:{_READ}|{_LABEL})"
+            rf"|{_ICON}{_ABOUT}{_NUM}(?:\s*[-–]\s*{_NUM})?[\s-]*{_MIN}\.?[\s-]*(?:{_READ}|{_LABEL})"
         ),
     }

@@ -26,6 +26,7 @@ class WhitespaceStage(Stage):
     name = "whitespace"
     rules: ClassVar[dict[str, str]] = {
         "blank_gap": "a blank line left over where removed lines stood",
+        "final_newline": "the line break before removed last lines (the text ended without one)",
     }
 
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -42,6 +43,23 @@ class WhitespaceStage(Stage):
                 yield from self._close_gap(doc, gap_start, index)
                 gap_start = index + 1
             index += 1
+        yield from self._keep_missing_final_newline(doc)
+
+    def _keep_missing_final_newline(self, doc: Document) -> Iterator[Removal]:
+        """A text that ended without a line break still does when its last lines go.
+
+        Otherwise "Body.\\nAdvertisement" would become "Body.\\n" and a file
+        without a final newline would gain one.
+        """
+        removed = doc.removed
+        if doc.ends[-1] or not removed[-1]:
+            return
+        last_kept = next((i for i in range(len(doc) - 1, -1, -1) if not removed[i]), None)
+        if last_kept is None:
+            return
+        line = doc.lines[last_kept]
+        ending = doc.ends[last_kept]
+        yield self.remove_span(doc, "final_newline", last_kept, len(line), len(line) + len(ending))
 
     def _close_gap(self, doc: Document, first: int, stop: int) -> Iterator[Removal]:
         """Tidy the lines ``first``..``stop-1`` that stand between two kept lines."""
@@ -52,7 +70,9 @@ class WhitespaceStage(Stage):
         blank = doc.blank
         leading = first == 0
         trailing = stop == len(doc)
-        if leading:
+        if leading and trailing:
+            keep = 0  # nothing but residue and blank lines: nothing is left
+        elif leading:
             keep = _run_length(blank, removed, gap)
         elif trailing:
             keep = _run_length(blank, removed, reversed(gap))
