@@ -91,7 +91,7 @@ _MARKER_PHRASES = [
 _WORDS = "|".join(_MARKER_WORDS)
 _PHRASES = "|".join(_MARKER_PHRASES)
 # A marker may be dressed in brackets, dashes, stars or an ellipsis.
-_DRESS = r"[\[\]()\-–—*_|·•.:…\t \u00a0]*"
+_DRESS = r"[\[\]()\-–—*_|·•.:…\t \u00a0【】（）［］〔〕・]*"
 _STANDALONE = rf"{_DRESS}(?:{_WORDS}|{_PHRASES}){_DRESS}"
 
 # Markers glued to text: only the unmistakable ones, never bare "ad".

@@ -25,6 +25,10 @@ _SHARE_WORDS = (
     r"|condividi|stampa|delen|printen|поделиться|печать|分享|打印|共有|印刷|シェア|ツイート|공유|인쇄"
 )
 
+# One word of a site's name: it starts with a capital letter or a digit, whatever
+# the case-insensitive flag says.
+_NAME_WORD = r"(?-i:[A-Z0-9][\w'’&.!-]*)"
+
 
 class ChromeStage(LinePatternStage):
     """Page widgets flattened into text: "Why you can trust X", "loading", "Share", "1 of 23"."""
@@ -37,7 +41,14 @@ class ChromeStage(LinePatternStage):
         "gallery": "photo-gallery navigation",
     }
     patterns: ClassVar[dict[str, str]] = {
-        "trust_badge": r"why\s+you\s+can\s+trust\s+\S.{0,40}?|why\s+trust\s+us\??",
+        # The badge names the site ("Why you can trust SCMP", "... The Coastal Ledger")
+        # or the site itself ("us", "our reviews"); "Why you can trust the polls
+        # this time" is a headline, so the name must be capitalised and short.
+        "trust_badge": (
+            r"why\s+you\s+can\s+trust\s+(?:us|our\s+\w+|this\s+(?:site|review|guide)"
+            rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*[?.!]?"
+            r"|why\s+trust\s+us\s*\??"
+        ),
         "placeholder": (
             r"loading(?:\s*(?:\.{1,3}|…))?|chargement(?:\s+en\s+cours)?\s*(?:\.{1,3}|…)?"
             r"|wird\s+geladen\s*(?:\.{1,3}|…)?|laden\s*(?:\.{1,3}|…)?|cargando\s*(?:\.{1,3}|…)?"

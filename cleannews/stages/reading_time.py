@@ -33,7 +33,7 @@ _READ = (
     r"(?:read|reading|lesen|lecture|lectura|leitura|lettura|чтения|чтение"
     r"|de\s+lecture|de\s+leitura|de\s+lectura|di\s+lettura|阅读|閱讀|で読めます|읽기)"
 )
-_ABOUT = r"(?:ca\.?\s*|about\s+|approx\.?\s*|environ\s+|около\s+|约\s*|大约\s*|約|およそ)?"
+_ABOUT = r"(?:an?\s+|ca\.?\s*|about\s+|approx\.?\s*|environ\s+|около\s+|约\s*|大约\s*|約|およそ)?"
 _ICON = r"(?:[⏱⌚🕐🕑🕒🕓🕔🕕🕖🕗🕘🕙🕚🕛⏲]\ufe0f?\s*)?"
 
 
