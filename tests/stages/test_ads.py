@@ -1,0 +1,176 @@
+"""The ads stage: slot labels in many languages go; sentences about advertising stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.conftest import RunStage
+
+STANDALONE_MARKERS = [
+    # English
+    "Advertisement",
+    "ADVERTISEMENT",
+    "advertisement",
+    "Advert",
+    "Advertising",
+    "Ad",
+    "Sponsored content",
+    "Sponsored",
+    "Story continues below advertisement",
+    "Article continues after this advertisement",
+    "Continue reading below",
+    "Continue reading the main story",
+    "Scroll to continue with content",
+    "Scroll down to continue reading",
+    "ADVERTISEMENT - SCROLL TO CONTINUE READING",
+    "Skip advertisement",
+    "Ad Feedback",
+    "Paid content",
+    # dressed-up variants
+    "- Advertisement -",
+    "[Advertisement]",
+    "*** ADVERTISEMENT ***",
+    "\u00a0Advertisement\u00a0",
+    "\tAdvertisement",
+    "Advertisement\u200b",
+    # German
+    "Anzeige",
+    "ANZEIGE",
+    "- Anzeige -",
+    "Werbung",
+    "Weiter nach der Anzeige",
+    "Der Artikel geht unter der Werbung weiter",
+    # French
+    "Publicité",
+    "PUBLICITÉ",
+    "La suite après cette publicité",
+    "L'article continue après la publicité",
+    # Spanish
+    "Publicidad",
+    "PUBLICIDAD",
+    "Continúa leyendo después de la publicidad",
+    # Portuguese
+    "Publicidade",
+    "Continua depois da publicidade",
+    # Italian
+    "Pubblicità",
+    "Continua a leggere dopo la pubblicità",
+    # Dutch
+    "Advertentie",
+    # Russian
+    "Реклама",
+    "РЕКЛАМА",
+    "Продолжение после рекламы",
+    # Chinese, Japanese, Korean
+    "广告",
+    "廣告",
+    "広告",
+    "광고",
+    "【广告】",
+    # a few more languages the stage knows
+    "Annonse",
+    "Reklama",
+    "Mainos",
+]
+
+
+@pytest.mark.parametrize("marker", STANDALONE_MARKERS)
+def test_a_marker_alone_on_a_line_is_removed(only: RunStage, marker: str) -> None:
+    text = f"The harbour reopened on Monday.\n{marker}\nShips queued outside.\n"
+    result = only("ads", text)
+    assert result.text == "The harbour reopened on Monday.\nShips queued outside.\n"
+    assert [(r.rule, r.start_line, r.text) for r in result.removals] == [
+        ("ad_marker", 2, f"{marker}\n")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # the slot label run into the next paragraph
+        ("AdvertisementPutin will arrive on Thursday.", "Putin will arrive on Thursday."),
+        ("ADVERTISEMENT The minister declined to comment.", "The minister declined to comment."),
+        ("ADVERTISEMENTThe minister declined to comment.", "The minister declined to comment."),
+        ("ADVERTISEMENT A spokesman said.", "A spokesman said."),
+        ("AnzeigeDer Stadtrat tagte bis Mitternacht.", "Der Stadtrat tagte bis Mitternacht."),
+        ("PublicitéLe maire a démissionné.", "Le maire a démissionné."),
+        ("РекламаМэр подал в отставку.", "Мэр подал в отставку."),
+        ("广告 据报道，港口周一恢复运营。", "据报道，港口周一恢复运营。"),
+        ("広告 市によると、来場者は約15万人だった。", "市によると、来場者は約15万人だった。"),
+        # ... or run onto the end of the one before
+        (
+            "The port reopened after the tsunami.Advertisement",
+            "The port reopened after the tsunami.",
+        ),
+        (
+            "The port reopened after the tsunami. ADVERTISEMENT",
+            "The port reopened after the tsunami.",
+        ),
+        ("Der Hafen ist wieder offen. Anzeige", "Der Hafen ist wieder offen."),
+        ("«Es seguro», dijo.Publicidad", "«Es seguro», dijo."),
+        ("港口周一恢复运营。广告", "港口周一恢复运营。"),
+        ("항구가 다시 열렸다.광고", "항구가 다시 열렸다."),
+        # ... or sitting between two paragraphs the extractor ran together
+        (
+            "It was the port.AdvertisementHalvern Gateway disagreed.",
+            "It was the port.Halvern Gateway disagreed.",
+        ),
+        (
+            "It was the port. ADVERTISEMENT The operator disagreed.",
+            "It was the port. The operator disagreed.",
+        ),
+        ("港口恢复运营。广告 据报道，船只排队。", "港口恢复运营。据报道，船只排队。"),
+    ],
+)
+def test_a_marker_glued_to_a_paragraph_is_cut_out(only: RunStage, line: str, kept: str) -> None:
+    result = only("ads", f"{line}\n")
+    assert result.text == f"{kept}\n"
+    assert [r.rule for r in result.removals] == ["ad_glued"]
+    assert all(r.partial for r in result.removals)
+
+
+def test_markers_at_both_ends_of_a_line_are_both_cut(only: RunStage) -> None:
+    result = only("ads", "AdvertisementThe port reopened.Advertisement\n")
+    assert result.text == "The port reopened.\n"
+    assert len(result.removals) == 2
+
+
+ARTICLE_SENTENCES = [
+    # English
+    "Advertisement revenue fell 5% in the third quarter.",
+    "Advertisement Standards Authority rules against the campaign.",
+    "Advertising spending rose, the agency said.",
+    "ADVERTISING SPENDING FALLS IN EUROPE",
+    "ADVERTISEMENTS ARE BANNED ON THE UNDERGROUND",
+    "The ad was pulled after complaints.",
+    "Ad revenue",
+    "She works in advertising.",
+    "The council said. Advertisement revenue paid for the new buses.",
+    "Sponsored by the city, the festival drew 20,000 people.",
+    "Continue reading below the surface and you find a different story.",
+    "Scroll through the archive and you will see the pattern.",
+    # German
+    "Anzeige gegen den Bürgermeister erstattet",
+    "Die Werbung für das Projekt kostete 40.000 Euro.",
+    "Wer eine Anzeige erstattet, muss warten.",
+    # French, Spanish, Portuguese, Italian, Dutch
+    "La publicité en ligne a progressé de 8 %.",
+    "Publicidad engañosa: multa de 2 millones.",
+    "A publicidade infantil será proibida.",
+    "La pubblicità elettorale è vietata da domani.",
+    "De advertentie werd na klachten verwijderd.",
+    # Russian
+    "Реклама на щитах появится весной.",
+    "Рекламный рынок вырос на 12%.",
+    # Chinese, Japanese, Korean
+    "广告市场今年增长了百分之十。",
+    "市场上涨。广告看板被拆除。",
+    "会場周辺の広告看板は撤去される。",
+    "광고 시장이 올해 10% 커졌다.",
+]
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
+def test_article_text_about_advertising_stays(only: RunStage, sentence: str) -> None:
+    text = f"{sentence}\n"
+    assert only("ads", text).removals == ()

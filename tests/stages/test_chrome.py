@@ -1,0 +1,104 @@
+"""The chrome stage: widget labels go; article sentences that mention them stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.conftest import RunStage
+
+CHROME = [
+    # trust badges
+    ("trust_badge", "Why you can trust SCMP"),
+    ("trust_badge", "Why you can trust The Coastal Ledger"),
+    ("trust_badge", "Why you can trust us"),
+    ("trust_badge", "Why trust us?"),
+    # placeholders
+    ("placeholder", "loading"),
+    ("placeholder", "Loading..."),
+    ("placeholder", "Loading…"),
+    ("placeholder", "LOADING"),
+    ("placeholder", "Media playback is unsupported on your device"),
+    ("placeholder", "Your browser does not support the video tag."),
+    ("placeholder", "This video can not be played"),
+    ("placeholder", "Please enable JavaScript to view the comments"),
+    ("placeholder", "Wird geladen …"),
+    ("placeholder", "Chargement…"),
+    ("placeholder", "Chargement en cours..."),
+    ("placeholder", "Cargando..."),
+    ("placeholder", "Carregando..."),
+    ("placeholder", "Caricamento in corso"),
+    ("placeholder", "Загрузка..."),
+    ("placeholder", "加载中..."),
+    ("placeholder", "読み込み中..."),
+    ("placeholder", "로딩 중"),
+    # share, print, save buttons
+    ("share_buttons", "Share"),
+    ("share_buttons", "Share this article"),
+    ("share_buttons", "Share on Facebook"),
+    ("share_buttons", "Facebook Twitter Email"),
+    ("share_buttons", "Facebook | Twitter | WhatsApp | Copy link"),
+    ("share_buttons", "Print"),
+    ("share_buttons", "Email Print Save"),
+    ("share_buttons", "Artikel teilen"),
+    ("share_buttons", "Teilen Drucken"),
+    ("share_buttons", "Partager"),
+    ("share_buttons", "Imprimer"),
+    ("share_buttons", "Compartir"),
+    ("share_buttons", "Compartilhar"),
+    ("share_buttons", "Condividi"),
+    ("share_buttons", "Delen"),
+    ("share_buttons", "Поделиться"),
+    ("share_buttons", "分享"),
+    ("share_buttons", "シェア"),
+    ("share_buttons", "印刷"),
+    ("share_buttons", "공유"),
+    # gallery chrome
+    ("gallery", "Image 3 of 23"),
+    ("gallery", "Photo 1/12"),
+    ("gallery", "Back to gallery"),
+    ("gallery", "View the full gallery"),
+    ("gallery", "Next image"),
+    ("gallery", "Enlarge this image"),
+    ("gallery", "12 photos"),
+    ("gallery", "Bild 2 von 9"),
+    ("gallery", "Zurück zur Galerie"),
+    ("gallery", "Retour à la galerie"),
+    ("gallery", "Foto 1 de 6"),
+    ("gallery", "Volver a la galería"),
+    ("gallery", "Фото 3 из 8"),
+]
+
+
+@pytest.mark.parametrize(("rule", "line"), CHROME)
+def test_a_widget_label_on_its_own_line_is_removed(only: RunStage, rule: str, line: str) -> None:
+    result = only("chrome", f"The ferry left at noon.\n{line}\nIt arrived at six.\n")
+    assert result.text == "The ferry left at noon.\nIt arrived at six.\n"
+    assert [(r.rule, r.start_line) for r in result.removals] == [(rule, 2)]
+
+
+ARTICLE_SENTENCES = [
+    "Why you can trust the polls this time is a harder question.",
+    "Shares in the company fell 4% on Friday.",
+    "Share prices recovered by the afternoon.",
+    "The loading of container ships stopped at 6am.",
+    "Loading the ferry took three hours.",
+    "Print editions will end in March, the publisher said.",
+    "She saved the email and printed it for the court.",
+    "The gallery reopens on Sunday with 40 new paintings.",
+    "Photo 1 shows the bridge before the flood.",
+    "Next year the festival moves to the harbour.",
+    "Next",
+    "Previous",
+    "Die Aktie wurde am Freitag kräftig geteilt.",
+    "Die Galerie zeigt Bilder aus 12 Jahrhunderten.",
+    "Il faut partager les coûts, a dit le maire.",
+    "La carga del buque se retrasó tres horas.",
+    "Загрузка судов возобновилась в понедельник.",
+    "请把这篇文章分享给你的朋友们，他说。",
+    "写真を共有する人が増えている。",
+]
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
+def test_article_text_about_widgets_stays(only: RunStage, sentence: str) -> None:
+    assert only("chrome", f"{sentence}\n").removals == ()
