@@ -3,8 +3,9 @@
 Removing "Advertisement" from between two blank lines would leave a double gap,
 and removing a first line would leave the text starting with a blank line. This
 stage runs last and, only in the gaps that hold a removed line, keeps as many
-blank lines as the widest run the author had there. Spacing anywhere else is
-the author's and is left exactly as it was.
+blank lines as the widest run the author had there; before the first kept line
+and after the last it keeps none, and a text that ended without a line break
+still does. Spacing anywhere else is the author's and is left exactly as it was.
 
 >>> from cleannews import clean
 >>> clean("One.\\n\\nAdvertisement\\n\\nTwo.\\n")
@@ -68,22 +69,11 @@ class WhitespaceStage(Stage):
         if not any(removed[i] for i in gap):
             return
         blank = doc.blank
-        leading = first == 0
-        trailing = stop == len(doc)
-        if leading and trailing:
-            keep = 0  # nothing but residue and blank lines: nothing is left
-        elif leading:
-            keep = _run_length(blank, removed, gap)
-        elif trailing:
-            keep = _run_length(blank, removed, reversed(gap))
-        else:
-            keep = _widest_run(blank, gap)
+        # Before the first kept line or after the last, a gap that held residue
+        # goes entirely: the text starts and ends with its own words.
+        keep = 0 if first == 0 or stop == len(doc) else _widest_run(blank, gap)
         live_blanks = [i for i in gap if not removed[i]]
-        if trailing and not leading:
-            doomed = live_blanks[: max(0, len(live_blanks) - keep)]
-        else:
-            doomed = live_blanks[keep:]
-        yield from self._remove_runs(doc, doomed)
+        yield from self._remove_runs(doc, live_blanks[keep:])
 
     def _remove_runs(self, doc: Document, indexes: list[int]) -> Iterator[Removal]:
         """One removal per run of consecutive line indexes."""
@@ -96,16 +86,6 @@ class WhitespaceStage(Stage):
             previous = index
         if run_start >= 0:
             yield self.remove_lines(doc, "blank_gap", run_start, previous)
-
-
-def _run_length(blank: list[bool], removed: bytearray, order: Iterator[int] | range) -> int:
-    """How many blank lines the author put at this end of the text, before any removed line."""
-    length = 0
-    for index in order:
-        if removed[index] or not blank[index]:
-            break
-        length += 1
-    return length
 
 
 def _widest_run(blank: list[bool], gap: range) -> int:

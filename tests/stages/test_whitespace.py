@@ -29,10 +29,11 @@ def ads_then_tidy(text: str) -> str:
         ("One.\n\n\nAdvertisement\n\nTwo.\n", "One.\n\n\nTwo.\n"),
         # residue first: the text starts at its first kept line
         ("Advertisement\n\nHeadline\n\nBody.\n", "Headline\n\nBody.\n"),
-        ("\n\nAdvertisement\n\nHeadline\n", "\n\nHeadline\n"),
+        ("\n\nAdvertisement\n\nHeadline\n", "Headline\n"),
+        ("\nHeadline\n", "\nHeadline\n"),  # no removal, no change
         # residue last: no trailing blank lines are left behind
         ("Body.\n\nAdvertisement\n", "Body.\n"),
-        ("Body.\n\nAdvertisement\n\n", "Body.\n\n"),
+        ("Body.\n\nAdvertisement\n\n", "Body.\n"),
         # a text that ended without a line break still does
         ("Body.\n\nAdvertisement", "Body."),
         ("Body.\r\n\r\nAdvertisement", "Body."),
