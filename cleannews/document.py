@@ -74,6 +74,7 @@ class Document:
 
     __slots__ = (
         "_blank",
+        "_cuts",
         "_joined",
         "_joined_starts",
         "ends",
@@ -96,6 +97,8 @@ class Document:
             pos += len(line) + len(end)
         self.starts = starts
         self.removed = bytearray(len(self.lines))
+        # Part-of-line removals so far: line index -> (start, end) columns.
+        self._cuts: dict[int, list[tuple[int, int]]] = {}
         self._blank: list[bool] | None = None
         self._joined: str | None = None
         self._joined_starts: list[int] | None = None
@@ -186,6 +189,52 @@ class Document:
         return Removal(
             stage, rule, reason, number, number, start, end, self.text[start:end], partial=True
         )
+
+    def mark(self, removal: Removal) -> bool:
+        """Record that ``removal`` is applied, so later stages see what is gone.
+
+        Returns False, and records nothing, when the removal overlaps one already
+        recorded: a line already removed, or a part of a line already cut. A
+        whole-line removal may cover lines with cuts; the cuts are then dropped,
+        since the whole line goes (see :meth:`cut_lines` to find them first).
+        """
+        first, last = self.index_of(removal)
+        if any(self.removed[first : last + 1]):
+            return False
+        if removal.partial:
+            base = self.starts[first]
+            span = (removal.start - base, removal.end - base)
+            cuts = self._cuts.setdefault(first, [])
+            if any(start < span[1] and span[0] < end for start, end in cuts):
+                return False
+            cuts.append(span)
+            return True
+        self.removed[first : last + 1] = b"\x01" * (last - first + 1)
+        for index in range(first, last + 1):
+            self._cuts.pop(index, None)
+        return True
+
+    def cut_lines(self) -> list[int]:
+        """Indexes of the lines that have a part cut out and are not removed."""
+        return sorted(self._cuts)
+
+    def is_cut(self, index: int) -> bool:
+        """Whether line ``index`` has a part cut out."""
+        return index in self._cuts
+
+    def visible(self, index: int) -> str:
+        """Line ``index`` as it reads after the part-of-line removals so far."""
+        line = self.lines[index]
+        cuts = self._cuts.get(index)
+        if not cuts:
+            return line
+        parts = []
+        pos = 0
+        for start, end in sorted(cuts):
+            parts.append(line[pos:start])
+            pos = end
+        parts.append(line[pos:])
+        return "".join(parts)
 
     def index_of(self, removal: Removal) -> tuple[int, int]:
         """The 0-based first and last line indexes a removal touches."""

@@ -122,15 +122,14 @@ class Pipeline:
         partial: dict[int, list[Removal]] = {}
         for stage in self.stages:
             for removal in stage.find(doc):
+                # The first stage to claim a span keeps it: Document.mark refuses
+                # a removal that overlaps one already made.
+                if not doc.mark(removal):
+                    continue
                 first, last = doc.index_of(removal)
                 if removal.partial:
-                    if doc.removed[first] or any(
-                        _overlap(removal, other) for other in partial.get(first, ())
-                    ):
-                        continue
                     partial.setdefault(first, []).append(removal)
                 else:
-                    doc.removed[first : last + 1] = b"\x01" * (last - first + 1)
                     for index in range(first, last + 1):
                         for other in partial.pop(index, ()):
                             removals.remove(other)
@@ -140,10 +139,6 @@ class Pipeline:
             return Result(text, (), warnings)
         removals.sort(key=lambda removal: removal.start)
         return Result(apply_removals(text, removals), tuple(removals), warnings)
-
-
-def _overlap(one: Removal, other: Removal) -> bool:
-    return one.start < other.end and other.start < one.end
 
 
 def stage_catalog(

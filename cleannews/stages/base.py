@@ -145,6 +145,16 @@ class LinePatternStage(Stage):
                 rule = found.lastgroup
                 assert rule is not None
                 yield self.remove_lines(doc, rule, index)
+        # A line that is residue once a glued part is cut out ("AdvertisementLoading...")
+        # goes too, or a second run would find it.
+        for index in doc.cut_lines():
+            if removed[index]:
+                continue
+            found = line_matcher.fullmatch(doc.visible(index))
+            if found is not None and self.accept(doc, index, found):
+                rule = found.lastgroup
+                assert rule is not None
+                yield self.remove_lines(doc, rule, index)
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """A hook for context checks on a matched line; the default accepts all."""

@@ -89,14 +89,15 @@ class CaptionsStage(Stage):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         min_chars = self.settings["min_chars"]
-        lines = doc.lines
         removed = doc.removed
         blank = doc.blank
         previous_key: str | None = None
         previous_line: str | None = None
-        for index, line in enumerate(lines):
+        for index in range(len(doc)):
             if removed[index] or blank[index]:
                 continue
+            # Compare what the line says after glued markers are cut out of it.
+            line = doc.visible(index)
             # A cheap test first: most neighbours differ at their first letters.
             if previous_line is not None and _may_repeat(previous_line, line):
                 if previous_key is None:
