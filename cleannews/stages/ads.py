@@ -91,8 +91,11 @@ _MARKER_PHRASES = [
 _WORDS = "|".join(_MARKER_WORDS)
 _PHRASES = "|".join(_MARKER_PHRASES)
 # A marker may be dressed in brackets, dashes, stars or an ellipsis.
-_DRESS = r"[\[\]()\-–—*_|·•.:…\t \u00a0【】（）［］〔〕・]*"
-_STANDALONE = rf"{_DRESS}(?:{_WORDS}|{_PHRASES}){_DRESS}"
+_DRESS = r"[\[\]()\-–—*_|·•.:…【】（）［］〔〕・]"
+# Each step takes exactly one dress character and the spaces beside it. The
+# stage already allows spaces around the whole line; letting the dress match
+# spaces as well made a long run of spaces take quadratic time.
+_STANDALONE = rf"(?:{_DRESS}(?:{SPACE})*)*(?:{_WORDS}|{_PHRASES})(?:(?:{SPACE})*{_DRESS})*"
 
 # Markers glued to text: only the unmistakable ones, never bare "ad".
 _GLUE_TITLE = (

@@ -56,6 +56,8 @@ _CREDIT = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+# How far from the end of a line a credit can begin: the longest credit pattern.
+_CREDIT_REACH = 160
 _NON_WORD = re.compile(r"[\W_]+")
 # Chinese, Japanese and Korean say in one character what takes two or three in a
 # Latin script; they count double towards ``min_chars``.
@@ -66,7 +68,11 @@ _WIDE = re.compile(
 
 def comparison_key(line: str) -> str:
     """What two copies of a caption share: its words, lower-cased, credit dropped."""
-    stripped = _CREDIT.sub("", line)
+    # A credit sits at the end and is short, so only the end is searched: the
+    # pattern is slow on long runs of spaces, and lines can be very long.
+    line = line.rstrip()
+    cut = max(0, len(line) - _CREDIT_REACH)
+    stripped = line[:cut] + _CREDIT.sub("", line[cut:])
     key = _NON_WORD.sub("", stripped.casefold())
     # A line that is nothing but a credit keeps its own words, so two credit
     # lines still compare by what they say.

@@ -61,7 +61,9 @@ class ChromeStage(LinePatternStage):
             r"|please\s+enable\s+javascript(?:\s+to\s+(?:view|watch|see)[\w ]{0,40})?\.?"
         ),
         "share_buttons": (
-            rf"(?:(?:{_SHARE_WORDS})(?:\s*[|/·•,]\s*|\s+)?){{1,8}}"
+            # One to eight labels with separators between them, each separator
+            # followed by a label, so a long run of spaces is not tried twice.
+            rf"(?:{_SHARE_WORDS})(?:(?:\s*[|/·•,]\s*|\s+)(?:{_SHARE_WORDS})){{0,7}}(?:\s*[|/·•,])?"
             r"|(?:share|teilen|partager|compartir|condividi|compartilhar)\s+(?:this\s+)?(?:article|story|page|artikel|l'article|el\s+artículo|l'articolo|a\s+matéria)"
             r"\s*(?:on|via|auf|sur|en|su|no)?\s*(?:facebook|twitter|x|whatsapp|linkedin|email)?"
         ),

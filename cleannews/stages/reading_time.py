@@ -21,7 +21,7 @@ _MIN = (
     r"(?:minutes?|mins?\.?|m\b|minuten|minute|minutos?|minuti|минут[аы]?|мин\.?|хвилин[иа]?"
     r"|dakika|minuter|minutter|minuuttia?|분|分钟|分鐘|分)"
 )
-_SEP = r"\s*[:：\-–—|·]?\s*"
+_SEP = r"\s*(?:[:：\-–—|·]\s*)?"
 _LABEL = (
     r"(?:estimated\s+)?(?:reading\s+time|read\s+time|time\s+to\s+read|lesezeit|lesedauer"
     r"|temps\s+de\s+lecture|durée\s+de\s+lecture|tiempo\s+(?:de|estimado\s+de)\s+lectura"
