@@ -165,8 +165,14 @@ class Document:
         return (i for i in range(len(self.lines)) if not removed[i])
 
     def remove_lines(self, stage: str, rule: str, reason: str, first: int, last: int) -> Removal:
-        """A removal of whole lines ``first``..``last`` (0-based, inclusive) with their endings."""
+        """A removal of whole lines ``first``..``last`` (0-based, inclusive) with their endings.
+
+        A byte-order mark at the very start is not part of the first line's
+        content; it stays, so the clean text is still marked as it was.
+        """
         start = self.starts[first]
+        if start == 0 and self.text.startswith("\ufeff"):
+            start = 1
         end = self.starts[last] + len(self.lines[last]) + len(self.ends[last])
         return Removal(
             stage,
@@ -185,6 +191,8 @@ class Document:
         """A removal of columns ``col_start``..``col_end`` of line ``index``."""
         base = self.starts[index]
         start, end = base + col_start, base + col_end
+        if start == 0 and end > 0 and self.text.startswith("\ufeff"):
+            start = 1  # the byte-order mark stays, as in remove_lines
         number = self.line_number(index)
         return Removal(
             stage, rule, reason, number, number, start, end, self.text[start:end], partial=True

@@ -95,3 +95,17 @@ def test_apply_removals_rejects_what_does_not_fit() -> None:
         apply_removals(doc.text, [first, first])
     with pytest.raises(ValueError, match="does not match"):
         apply_removals("ONE\ntwo\n", [first])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\ufeffAdvertisement\nBody.\n", "\ufeffBody.\n"),
+        ("\ufeffAdvertisement\n\nBody.\n", "\ufeffBody.\n"),
+        ("\ufeffBody.\nAdvertisement", "\ufeffBody."),
+    ],
+)
+def test_a_byte_order_mark_stays_when_the_first_line_goes(text: str, expected: str) -> None:
+    result = cleannews.clean_and_explain(text)
+    assert result.text == expected
+    assert apply_removals(text, result.removals) == expected

@@ -4,7 +4,7 @@
 - cleaning is idempotent;
 - the removals replay onto the input exactly;
 - an article with no residue comes back unchanged;
-- CRLF line endings and a missing final newline survive.
+- CRLF line endings, a missing final newline and a byte-order mark survive.
 """
 
 from __future__ import annotations
@@ -130,7 +130,8 @@ def articles_with_residue(draw: st.DrawFn) -> str:
     ending = draw(endings)
     # A caption block carries "\n" inside; give it the article's line ending.
     lines = [line.replace("\n", ending) for line in lines]
-    return _assemble(lines, ending, draw(st.booleans()))
+    bom = draw(st.sampled_from(["", "", "\ufeff"]))
+    return bom + _assemble(lines, ending, draw(st.booleans()))
 
 
 @st.composite
@@ -190,8 +191,10 @@ def test_an_article_without_residue_comes_back_unchanged(text: str) -> None:
 
 
 @given(articles_with_residue())
-def test_line_endings_and_a_missing_final_newline_survive(text: str) -> None:
+def test_line_endings_a_missing_final_newline_and_a_bom_survive(text: str) -> None:
     cleaned = cleannews.clean(text)
+    assert cleaned.startswith("\ufeff") == text.startswith("\ufeff")
+    cleaned = cleaned.removeprefix("\ufeff")
     if "\r\n" in text and "\n" not in text.replace("\r\n", ""):
         assert "\n" not in cleaned.replace("\r\n", "")
         assert "\r" not in cleaned.replace("\r\n", "")
