@@ -13,8 +13,10 @@ loading is never touched.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
+from cleannews.document import Document
 from cleannews.stages.base import LinePatternStage
 
 _SHARE_WORDS = (
@@ -71,9 +73,16 @@ class ChromeStage(LinePatternStage):
             r"(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+\d{1,3}\s*(?:of|/|von|de|di|из|sur)\s*\d{1,3}"
             r"|\d{1,3}\s*/\s*\d{1,3}"
             r"|(?:back\s+to|return\s+to|view|open|launch|see)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|photo\s+gallery)"
-            r"|(?:next|previous|prev)\s+(?:image|photo|slide|picture)?"
+            r"|(?:next|previous|prev)\s+(?:image|photo|slide|picture)"
             r"|zurück\s+zur\s+galerie|retour\s+à\s+la\s+galerie|volver\s+a\s+la\s+galería"
             r"|expand\s+(?:image|photo)|enlarge\s+(?:this\s+)?(?:image|photo)|close\s+(?:gallery|image)"
             r"|\d{1,3}\s+(?:photos|images|pictures|bilder|fotos|imágenes|immagini)"
         ),
     }
+
+    def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
+        """A gallery counter counts up to its total: "3 of 23", "1/12"; "24/7" is no counter."""
+        if match.lastgroup != "gallery":
+            return True
+        numbers = [int(number) for number in re.findall(r"\d+", match.group())]
+        return len(numbers) != 2 or 1 <= numbers[0] <= numbers[1]
