@@ -43,12 +43,12 @@ class ChromeStage(LinePatternStage):
         "gallery": "photo-gallery navigation",
     }
     patterns: ClassVar[dict[str, str]] = {
-        # The badge names the site ("Why you can trust SCMP", "... The Coastal Ledger")
+        # The badge names the site ("Why you can trust SCMP", "... the Gazette")
         # or the site itself ("us", "our reviews"); "Why you can trust the polls
         # this time" is a headline, so the name must be capitalised and short.
         "trust_badge": (
             r"why\s+you\s+can\s+trust\s+(?:us|our\s+\w+|this\s+(?:site|review|guide)"
-            rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*[?.!]?"
+            rf"|(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*[?.!]?"
             r"|why\s+trust\s+us\s*\??"
         ),
         "placeholder": (

@@ -204,7 +204,11 @@ def test_diff_prints_nothing_for_clean_files(news: Path, invoke: Invoke) -> None
 
 def test_diff_marks_a_last_line_without_newline(invoke: Invoke) -> None:
     result = invoke(["--diff"], stdin="Der Bus fährt wieder.\nAnzeige")
-    assert result.stdout.endswith("-Anzeige\n\\ No newline at end of file\n")
+    # The clean text still ends without a newline, as the input did: both sides say so.
+    assert result.stdout.endswith(
+        "-Anzeige\n\\ No newline at end of file\n"
+        "+Der Bus fährt wieder.\n\\ No newline at end of file\n"
+    )
 
 
 def test_modes_that_conflict_are_a_usage_error(news: Path, invoke: Invoke) -> None:

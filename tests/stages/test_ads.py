@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.stages.conftest import RunStage
+from stagetools import run_stage
 
 STANDALONE_MARKERS = [
     # English
@@ -75,9 +74,9 @@ STANDALONE_MARKERS = [
 
 
 @pytest.mark.parametrize("marker", STANDALONE_MARKERS)
-def test_a_marker_alone_on_a_line_is_removed(only: RunStage, marker: str) -> None:
+def test_a_marker_alone_on_a_line_is_removed(marker: str) -> None:
     text = f"The harbour reopened on Monday.\n{marker}\nShips queued outside.\n"
-    result = only("ads", text)
+    result = run_stage("ads", text)
     assert result.text == "The harbour reopened on Monday.\nShips queued outside.\n"
     assert [(r.rule, r.start_line, r.text) for r in result.removals] == [
         ("ad_marker", 2, f"{marker}\n")
@@ -122,15 +121,15 @@ def test_a_marker_alone_on_a_line_is_removed(only: RunStage, marker: str) -> Non
         ("港口恢复运营。广告 据报道，船只排队。", "港口恢复运营。据报道，船只排队。"),
     ],
 )
-def test_a_marker_glued_to_a_paragraph_is_cut_out(only: RunStage, line: str, kept: str) -> None:
-    result = only("ads", f"{line}\n")
+def test_a_marker_glued_to_a_paragraph_is_cut_out(line: str, kept: str) -> None:
+    result = run_stage("ads", f"{line}\n")
     assert result.text == f"{kept}\n"
     assert [r.rule for r in result.removals] == ["ad_glued"]
     assert all(r.partial for r in result.removals)
 
 
-def test_markers_at_both_ends_of_a_line_are_both_cut(only: RunStage) -> None:
-    result = only("ads", "AdvertisementThe port reopened.Advertisement\n")
+def test_markers_at_both_ends_of_a_line_are_both_cut() -> None:
+    result = run_stage("ads", "AdvertisementThe port reopened.Advertisement\n")
     assert result.text == "The port reopened.\n"
     assert len(result.removals) == 2
 
@@ -171,6 +170,6 @@ ARTICLE_SENTENCES = [
 
 
 @pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
-def test_article_text_about_advertising_stays(only: RunStage, sentence: str) -> None:
+def test_article_text_about_advertising_stays(sentence: str) -> None:
     text = f"{sentence}\n"
-    assert only("ads", text).removals == ()
+    assert run_stage("ads", text).removals == ()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from stagetools import run_stage
 
 from cleannews import Options, Pipeline
 from cleannews.stages.captions import comparison_key, key_length
-from tests.stages.conftest import RunStage
 
 CAPTION = "A stacker crane stands idle beside the Terminal 3 berth on Tuesday."
 
@@ -49,22 +49,22 @@ CAPTION = "A stacker crane stands idle beside the Terminal 3 berth on Tuesday."
         ),
     ],
 )
-def test_the_second_copy_goes(only: RunStage, first: str, second: str) -> None:
+def test_the_second_copy_goes(first: str, second: str) -> None:
     text = f"Body before.\n{first}\n{second}\nBody after.\n"
-    result = only("captions", text)
+    result = run_stage("captions", text)
     assert result.text == f"Body before.\n{first}\nBody after.\n"
     assert [(r.rule, r.start_line) for r in result.removals] == [("repeated_line", 3)]
 
 
-def test_three_copies_keep_one(only: RunStage) -> None:
+def test_three_copies_keep_one() -> None:
     text = f"{CAPTION} Photo: AFP\n{CAPTION}\n{CAPTION}\nBody.\n"
-    result = only("captions", text)
+    result = run_stage("captions", text)
     assert result.text == f"{CAPTION} Photo: AFP\nBody.\n"
     assert [r.start_line for r in result.removals] == [2, 3]
 
 
-def test_blank_lines_between_copies_do_not_hide_a_repeat(only: RunStage) -> None:
-    result = only("captions", f"{CAPTION}\n\n{CAPTION}\n")
+def test_blank_lines_between_copies_do_not_hide_a_repeat() -> None:
+    result = run_stage("captions", f"{CAPTION}\n\n{CAPTION}\n")
     assert [r.start_line for r in result.removals] == [3]
 
 
@@ -76,9 +76,9 @@ def test_a_copy_behind_a_removed_line_is_still_a_repeat() -> None:
     assert [r.key for r in result.removals] == ["ads.ad_marker", "captions.repeated_line"]
 
 
-def test_a_copy_behind_a_kept_line_is_not_a_repeat(only: RunStage) -> None:
+def test_a_copy_behind_a_kept_line_is_not_a_repeat() -> None:
     text = f"{CAPTION}\nThe strike entered its second day.\n{CAPTION}\n"
-    assert only("captions", text).removals == ()
+    assert run_stage("captions", text).removals == ()
 
 
 @pytest.mark.parametrize(
@@ -96,9 +96,9 @@ def test_a_copy_behind_a_kept_line_is_not_a_repeat(only: RunStage) -> None:
         ["港口", "港口"],
     ],
 )
-def test_short_lines_repeat_on_purpose(only: RunStage, lines: list[str]) -> None:
+def test_short_lines_repeat_on_purpose(lines: list[str]) -> None:
     text = "Intro.\n" + "\n".join(lines) + "\nOutro.\n"
-    assert only("captions", text).removals == ()
+    assert run_stage("captions", text).removals == ()
 
 
 @pytest.mark.parametrize(
@@ -124,8 +124,8 @@ def test_short_lines_repeat_on_purpose(only: RunStage, lines: list[str]) -> None
         (f"{CAPTION} (in 2019)", CAPTION),
     ],
 )
-def test_different_paragraphs_stay(only: RunStage, first: str, second: str) -> None:
-    assert only("captions", f"{first}\n{second}\n").removals == ()
+def test_different_paragraphs_stay(first: str, second: str) -> None:
+    assert run_stage("captions", f"{first}\n{second}\n").removals == ()
 
 
 def test_min_chars_is_a_setting() -> None:

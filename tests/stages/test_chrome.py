@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.stages.conftest import RunStage
+from stagetools import run_stage
 
 CHROME = [
     # trust badges
     ("trust_badge", "Why you can trust SCMP"),
     ("trust_badge", "Why you can trust The Coastal Ledger"),
+    ("trust_badge", "Why you can trust the Gazette"),
     ("trust_badge", "Why you can trust us"),
     ("trust_badge", "Why trust us?"),
     # placeholders
@@ -71,8 +71,8 @@ CHROME = [
 
 
 @pytest.mark.parametrize(("rule", "line"), CHROME)
-def test_a_widget_label_on_its_own_line_is_removed(only: RunStage, rule: str, line: str) -> None:
-    result = only("chrome", f"The ferry left at noon.\n{line}\nIt arrived at six.\n")
+def test_a_widget_label_on_its_own_line_is_removed(rule: str, line: str) -> None:
+    result = run_stage("chrome", f"The ferry left at noon.\n{line}\nIt arrived at six.\n")
     assert result.text == "The ferry left at noon.\nIt arrived at six.\n"
     assert [(r.rule, r.start_line) for r in result.removals] == [(rule, 2)]
 
@@ -105,5 +105,5 @@ ARTICLE_SENTENCES = [
 
 
 @pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
-def test_article_text_about_widgets_stays(only: RunStage, sentence: str) -> None:
-    assert only("chrome", f"{sentence}\n").removals == ()
+def test_article_text_about_widgets_stays(sentence: str) -> None:
+    assert run_stage("chrome", f"{sentence}\n").removals == ()

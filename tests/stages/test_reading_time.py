@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.stages.conftest import RunStage
+from stagetools import run_stage
 
 READING_TIMES = [
     # the forms issue 2 lists
@@ -47,8 +46,8 @@ READING_TIMES = [
 
 
 @pytest.mark.parametrize("line", READING_TIMES)
-def test_a_reading_time_line_is_removed(only: RunStage, line: str) -> None:
-    result = only("reading_time", f"{line}\nThe council met on Monday.\n")
+def test_a_reading_time_line_is_removed(line: str) -> None:
+    result = run_stage("reading_time", f"{line}\nThe council met on Monday.\n")
     assert result.text == "The council met on Monday.\n"
     assert [(r.rule, r.start_line) for r in result.removals] == [("reading_time", 1)]
 
@@ -71,12 +70,12 @@ ARTICLE_SENTENCES = [
 
 
 @pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
-def test_article_text_about_reading_stays(only: RunStage, sentence: str) -> None:
-    assert only("reading_time", f"{sentence}\n").removals == ()
+def test_article_text_about_reading_stays(sentence: str) -> None:
+    assert run_stage("reading_time", f"{sentence}\n").removals == ()
 
 
-def test_only_the_line_goes_not_its_neighbours(only: RunStage) -> None:
+def test_only_the_line_goes_not_its_neighbours() -> None:
     text = "Headline\r\nReading Time: 3 minutes\r\nBody text.\r\n"
-    result = only("reading_time", text)
+    result = run_stage("reading_time", text)
     assert result.text == "Headline\r\nBody text.\r\n"
     assert result.removals[0].text == "Reading Time: 3 minutes\r\n"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from stagetools import run_stage
 
 from cleannews import Options, Pipeline, apply_removals
-from tests.stages.conftest import RunStage
 
 
 def ads_then_tidy(text: str) -> str:
@@ -54,9 +54,9 @@ def test_spacing_away_from_removals_is_the_authors() -> None:
     assert ads_then_tidy(text) == "Title\n\n\n\nIntro.\n \n\nBody.\n\nEnd.\n\n\n"
 
 
-def test_without_removals_it_removes_nothing(only: RunStage) -> None:
+def test_without_removals_it_removes_nothing() -> None:
     text = "\n\n\nTitle\n\n\n\nBody.\n\n\n"
-    assert only("whitespace", text).removals == ()
+    assert run_stage("whitespace", text).removals == ()
 
 
 def test_closing_a_final_gap_is_explained() -> None:

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
 from cleannews import Options, Pipeline, Result
-
-RunStage = Callable[[str, str], Result]
 
 
 def run_stage(stage: str, text: str) -> Result:
     """``text`` cleaned by ``stage`` alone, without the whitespace tidy-up."""
     skip = () if stage == "whitespace" else ("whitespace",)
     return Pipeline(Options(stages=[stage], skip=skip)).run(text)
-
-
-@pytest.fixture
-def only() -> RunStage:
-    return run_stage
