@@ -104,6 +104,7 @@ def glued(draw: st.DrawFn) -> str:
     """A sentence with an ad marker run into its start or end."""
     sentence = draw(sentences)
     marker = draw(st.sampled_from(["Advertisement", "ADVERTISEMENT ", "Anzeige", "广告 "]))
+    marker *= draw(st.sampled_from([1, 1, 1, 2]))  # slots come in runs
     if draw(st.booleans()):
         return marker + sentence
     return sentence + "." + marker.strip()

@@ -95,7 +95,12 @@ _DRESS = r"[\[\]()\-–—*_|·•.:…【】（）［］〔〕・]"
 # Each step takes exactly one dress character and the spaces beside it. The
 # stage already allows spaces around the whole line; letting the dress match
 # spaces as well made a long run of spaces take quadratic time.
-_STANDALONE = rf"(?:{_DRESS}(?:{SPACE})*)*(?:{_WORDS}|{_PHRASES})(?:(?:{SPACE})*{_DRESS})*"
+_STANDALONE = (
+    rf"(?:{_DRESS}(?:{SPACE})*)*"
+    # one marker, a run of them ("Advertisement Advertisement"), or a phrase
+    rf"(?:(?:{_WORDS})(?:(?:{SPACE}|{_DRESS})*(?:{_WORDS}))*|{_PHRASES})"
+    rf"(?:(?:{SPACE})*{_DRESS})*"
+)
 
 # Markers glued to text: only the unmistakable ones, never bare "ad".
 _GLUE_TITLE = (
@@ -116,29 +121,33 @@ _LOWER = r"[a-zß-öø-ÿа-яё]"
 _SENTENCE_START = rf"{_UPPER_START}(?:{_LOWER}|(?:{SPACE})+{_LOWER}|['’]{_LOWER})"
 # The end of the sentence before a glued marker.
 _SENTENCE_END = r"(?<=[.!?。！？\"”’»])"
+# Slots come in runs ("AdvertisementAdvertisementThe ..."): any markers before the
+# one a rule looks for go with it, or a second run would find the next one.
+_ANY_GLUE = rf"(?:{_GLUE_TITLE}|{_GLUE_UPPER}|{_GLUE_CJK})"
+_MORE = rf"(?:{_ANY_GLUE}(?:{SPACE})*)*"
 # The marker, then the next paragraph: "AdvertisementPutin will ..." (no space),
 # "ADVERTISEMENT The minister ..." (a shouting label), "广告 据报道" (CJK, spaced).
 # "Advertisement revenue ..." or "Advertisement Standards Authority ..." read as
 # sentences, so a title-case marker needs to be glued with no space at all.
 _GLUED_START = re.compile(
-    rf"^(?:{SPACE})*(?:{_GLUE_TITLE})(?={_UPPER_START})"
-    rf"|^(?:{SPACE})*(?:{_GLUE_UPPER})(?:{SPACE})*(?={_SENTENCE_START})"
-    rf"|^(?:{SPACE})*(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)",
+    rf"^(?:{SPACE})*{_MORE}(?:{_GLUE_TITLE})(?={_UPPER_START})(?!{_ANY_GLUE})"
+    rf"|^(?:{SPACE})*{_MORE}(?:{_GLUE_UPPER})(?:{SPACE})*(?={_SENTENCE_START})(?!{_ANY_GLUE})"
+    rf"|^(?:{SPACE})*{_MORE}(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)",
     re.MULTILINE,
 )
 # "... after the 2011 tsunami.Advertisement": the marker right after the end of a
 # sentence, at the end of the line.
 _GLUED_END = re.compile(
-    rf"{_SENTENCE_END}(?:{SPACE})*(?:{_GLUE_TITLE}|{_GLUE_UPPER}|{_GLUE_CJK})(?:{SPACE})*$",
+    rf"{_SENTENCE_END}(?:{SPACE})*{_ANY_GLUE}(?:(?:{SPACE})*{_ANY_GLUE})*(?:{SPACE})*$",
     re.MULTILINE,
 )
 # "... at the port.AdvertisementHalvern Gateway said ...": the slot sat between two
 # paragraphs that the extractor ran together. Only a marker glued to the sentence
 # before it is taken; "... said. Advertisement revenue rose ..." is a sentence.
 _GLUED_MIDDLE = re.compile(
-    rf"{_SENTENCE_END}(?:{_GLUE_TITLE})(?={_UPPER_START})"
-    rf"|{_SENTENCE_END}(?:{SPACE})*(?:{_GLUE_UPPER})(?=(?:{SPACE})*{_SENTENCE_START})"
-    rf"|(?<=[。！？])(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)",
+    rf"{_SENTENCE_END}{_MORE}(?:{_GLUE_TITLE})(?={_UPPER_START})(?!{_ANY_GLUE})"
+    rf"|{_SENTENCE_END}(?:{SPACE})*{_MORE}(?:{_GLUE_UPPER})(?=(?:{SPACE})*{_SENTENCE_START})"
+    rf"|(?<=[。！？]){_MORE}(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)",
     re.MULTILINE,
 )
 

@@ -66,6 +66,10 @@ STANDALONE_MARKERS = [
     "広告",
     "광고",
     "【广告】",
+    # runs of markers
+    "Advertisement Advertisement",
+    "AdvertisementAdvertisement",
+    "ADVERTISEMENT - ADVERTISEMENT",
     # a few more languages the stage knows
     "Annonse",
     "Reklama",
@@ -119,6 +123,13 @@ def test_a_marker_alone_on_a_line_is_removed(marker: str) -> None:
             "It was the port. The operator disagreed.",
         ),
         ("港口恢复运营。广告 据报道，船只排队。", "港口恢复运营。据报道，船只排队。"),
+        # two slots in a row go together, or a second run would find the other
+        ("AdvertisementAdvertisementThe port reopened.", "The port reopened."),
+        ("ADVERTISEMENT ADVERTISEMENT The port reopened.", "The port reopened."),
+        ("AdvertisementAnzeigeThe port reopened.", "The port reopened."),
+        ("The port reopened.AdvertisementAdvertisement", "The port reopened."),
+        ("The port.AdvertisementAdvertisementShips queued.", "The port.Ships queued."),
+        ("广告 广告 据报道，港口周一恢复运营。", "据报道，港口周一恢复运营。"),
     ],
 )
 def test_a_marker_glued_to_a_paragraph_is_cut_out(line: str, kept: str) -> None:
