@@ -105,3 +105,20 @@ def test_a_byte_order_mark_stays_when_the_first_line_goes(text: str, expected: s
     result = cleannews.clean_and_explain(text)
     assert result.text == expected
     assert apply_removals(text, result.removals) == expected
+
+
+def test_a_pattern_running_across_a_line_break_judges_each_line_alone() -> None:
+    # "Sponsored\s+content" could match across the break; neither line is the
+    # phrase, but "Sponsored" alone is a marker and "content" is a word.
+    result = Pipeline(Options(stages=["ads"], skip=["whitespace"])).run("Sponsored\ncontent\n")
+    assert result.text == "content\n"
+    assert [(r.rule, r.start_line) for r in result.removals] == [("ad_marker", 1)]
+
+
+def test_visible_shows_a_line_after_its_cuts() -> None:
+    doc = Document("AdvertisementThe port reopened.Advertisement\n")
+    line = doc.lines[0]
+    assert doc.mark(doc.remove_span("ads", "ad_glued", "why", 0, 0, 13))
+    assert doc.mark(doc.remove_span("ads", "ad_glued", "why", 0, len(line) - 13, len(line)))
+    assert doc.visible(0) == "The port reopened."
+    assert doc.cut_lines() == [0]
