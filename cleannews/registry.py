@@ -21,6 +21,9 @@ BUILTIN_STAGES: dict[str, str] = {
     "ads": "cleannews.stages.ads:AdsStage",
     "reading_time": "cleannews.stages.reading_time:ReadingTimeStage",
     "chrome": "cleannews.stages.chrome:ChromeStage",
+    "related": "cleannews.stages.related:RelatedStage",
+    "prompts": "cleannews.stages.prompts:PromptsStage",
+    "widgets": "cleannews.stages.widgets:WidgetsStage",
     "captions": "cleannews.stages.captions:CaptionsStage",
     "whitespace": "cleannews.stages.whitespace:WhitespaceStage",
 }

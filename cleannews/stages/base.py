@@ -116,7 +116,9 @@ class LinePatternStage(Stage):
             alternatives = "|".join(
                 f"(?P<{rule}>{source})" for rule, source in cls.patterns.items()
             )
-            body = rf"(?:{SPACE})*(?:{alternatives})(?:{SPACE})*"
+            # The lookahead makes the rules start at the first visible character:
+            # without it, a line indented by many spaces is tried once per space.
+            body = rf"(?:{SPACE})*(?=\S)(?:{alternatives})(?:{SPACE})*"
             cached = (
                 re.compile(rf"^{body}$", cls.flags | re.MULTILINE),
                 re.compile(body, cls.flags),

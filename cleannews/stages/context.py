@@ -1,0 +1,171 @@
+"""How a line looks and where it stands: the context checks stages share.
+
+A word such as "Related" or "Subscribe" is residue on its own line and content
+inside a paragraph, so the stages that remove page furniture judge a line by its
+shape (how many words, how it ends, whether it starts with a list bullet) and by
+its neighbours (the previous and next remaining lines, whether any paragraph
+follows it). "Remaining" means neither blank nor removed by an earlier stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from cleannews.document import Document
+
+_WORD = re.compile(r"\w+")
+# A list bullet or number in front of an item: "- ", "• ", "* ", "1. ", "2) ".
+_BULLET = re.compile(r"^\s*(?:[-–—•·*+►▶»›]|\d{1,2}[.)])\s+")
+# How a sentence ends, before any closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]]*)$")
+_PERIOD_END = re.compile(r"(?<!\.\.)[.。](?:[\"'”’»)\]]*)$")
+
+
+def same_line(source: str) -> str:
+    r"""A pattern source with every ``\s`` narrowed to spaces that do not end a line.
+
+    Whole-text scans must not let a pattern run across a line break: that would
+    join two lines, and on text with long runs of blank lines a ``\s*`` that can
+    cross them makes the scan slow. Only for sources where ``\s`` is not inside a
+    character class.
+    """
+    return source.replace(r"\s", r"[^\S\n]")
+
+
+def word_count(line: str) -> int:
+    """How many words the line holds (letters and digits in runs)."""
+    return len(_WORD.findall(line))
+
+
+def strip_bullet(line: str) -> str:
+    """The line without surrounding spaces or a leading list bullet."""
+    return _BULLET.sub("", line).strip()
+
+
+def has_bullet(line: str) -> bool:
+    """Whether the line starts with a list bullet or item number."""
+    return _BULLET.match(line) is not None
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends like a sentence: a full stop, "!", "?" or an ellipsis."""
+    return _SENTENCE_END.search(line.rstrip()) is not None
+
+
+def ends_with_period(line: str) -> bool:
+    """Whether the line ends with a full stop (not "?", "!" or an ellipsis)."""
+    return _PERIOD_END.search(line.rstrip()) is not None
+
+
+def is_headline_like(line: str, max_words: int = 20) -> bool:
+    """A short line that reads as a title: a few words, no closing full stop.
+
+    Headlines end without a full stop (a question or exclamation mark is fine);
+    sentences of an article end with one. Tags such as "[VIDEO]" are allowed.
+    """
+    text = strip_bullet(line)
+    words = word_count(text)
+    if words < 2 or words > max_words or ends_with_period(text):
+        return False
+    return not text.endswith((":", ";", ","))
+
+
+def starts_lowercase(line: str) -> bool:
+    """Whether the first letter of the line (after bullets and markup) is lower case."""
+    for char in line:
+        if char.isalpha():
+            return char.islower()
+    return False
+
+
+def wrap_width(doc: Document) -> int | None:
+    """The width the text was hard-wrapped at, or None when it was not wrapped.
+
+    Some extractors wrap paragraphs at a fixed width (often 72 to 80
+    characters). Then most long lines end within a few characters of that
+    width, which is rare in text where a line is a paragraph.
+    """
+    lengths = [len(line.rstrip()) for line in doc.lines if len(line.strip()) >= 40]
+    if len(lengths) < 8:
+        return None
+    widest = max(lengths)
+    if widest > 120:
+        return None
+    near = sum(1 for length in lengths if length >= widest - 12)
+    return widest if near >= 0.5 * len(lengths) else None
+
+
+def is_wrapped(doc: Document, index: int, width: int | None = None) -> bool:
+    """Whether line ``index`` is a piece of a paragraph that was hard-wrapped.
+
+    The pieces are short and end without a full stop, like headlines. A piece
+    gives itself away by starting in lower case, by running on into a next line
+    that does, or (when the text is wrapped at ``width``) by filling the width
+    and running on into a next line.
+    """
+    lines = doc.lines
+    if starts_lowercase(lines[index]):
+        return True
+    following = index + 1
+    if following >= len(lines) or doc.blank[following] or doc.removed[following]:
+        return False
+    if starts_lowercase(lines[following]):
+        return True
+    return width is not None and len(lines[index].rstrip()) >= width - 12
+
+
+def is_paragraph(line: str, min_words: int = 12) -> bool:
+    """A line that reads as running text: enough words and a sentence ending."""
+    text = line.strip()
+    return word_count(text) >= min_words and ends_sentence(text)
+
+
+def next_live(doc: Document, index: int) -> int | None:
+    """The next line after ``index`` that is neither blank nor removed."""
+    removed = doc.removed
+    blank = doc.blank
+    for other in range(index + 1, len(doc.lines)):
+        if not removed[other] and not blank[other]:
+            return other
+    return None
+
+
+def previous_live(doc: Document, index: int) -> int | None:
+    """The nearest line before ``index`` that is neither blank nor removed."""
+    removed = doc.removed
+    blank = doc.blank
+    for other in range(index - 1, -1, -1):
+        if not removed[other] and not blank[other]:
+            return other
+    return None
+
+
+def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
+    """Whether any remaining line after ``index`` reads as running text."""
+    removed = doc.removed
+    lines = doc.lines
+    return any(
+        not removed[other] and is_paragraph(lines[other], min_words)
+        for other in range(index + 1, len(lines))
+    )
+
+
+def talks_about(
+    doc: Document, topic: re.Pattern[str], skip: Collection[int], min_paragraphs: int = 2
+) -> bool:
+    """Whether at least ``min_paragraphs`` paragraphs of the text mention ``topic``.
+
+    Used to tell an article *about* subscriptions or cookies from one that
+    merely carries a prompt about them: lines in ``skip`` (the prompts a stage
+    found) and lines earlier stages removed do not count.
+    """
+    found = 0
+    for index, line in enumerate(doc.lines):
+        if index in skip or doc.removed[index] or not topic.search(line):
+            continue
+        if is_paragraph(line):
+            found += 1
+            if found >= min_paragraphs:
+                return True
+    return False

@@ -1,0 +1,243 @@
+"""Calls to action: subscribe and newsletter prompts, "Follow us", app ads, "Click here", paywalls.
+
+Pages ask the reader to do something (subscribe, sign up, follow, download an
+app, share, log in to keep reading) and extractors keep the request as a line
+of text. A line is removed only when the request is the whole line: it starts
+with the request ("Subscribe to ...", "Folgen Sie uns ...", "Suivez-nous ...")
+and stays short. A sentence in a paragraph, or a quote ("Follow us," the rebels
+shouted), is left alone.
+
+An article whose subject is a subscription (a paper's new prices, a streaming
+deal) talks about subscribing in its own paragraphs. When two or more
+paragraphs do that, the subscribe and "click here" rules stand down for the
+whole text, so the article keeps its offer and its instructions.
+
+>>> from cleannews import clean
+>>> clean("The ferry resumed service.\\nSubscribe to our newsletter for daily updates.\\n")
+'The ferry resumed service.\\n'
+>>> clean("Subscribers pay $4 a month, the company said.\\n")
+'Subscribers pay $4 a month, the company said.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import ClassVar
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import LinePatternStage
+from cleannews.stages.context import same_line, talks_about, word_count
+
+# Markup a prompt may wear: markdown emphasis and headings, bullets, brackets.
+_OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
+_CLOSE = r"[*_\]):.!…]*"
+_REST = r"[^\n]{0,300}"
+
+_SUBSCRIBE_VERB = (
+    r"subscribe|sign\s*up|signup|register|join|get|receive|stay|keep|let|never\s+miss|don't\s+miss"
+    r"|abonnieren\s+sie|abonniere|melden\s+sie\s+sich|jetzt\s+(?:kostenlos\s+)?(?:anmelden|abonnieren|registrieren|bestellen)|registrieren\s+sie\s+sich|erhalten\s+sie"
+    r"|bestellen\s+sie|abonnez-vous|inscrivez-vous|recevez|restez|ne\s+manquez"
+    r"|suscr[ií]bete|suscr[ií]base|reg[ií]strate|rec[ií]b[ae]|apúntate"
+    r"|assine|inscreva-se|cadastre-se|receba|iscriviti|abbonati|registrati|ricevi"
+    r"|abonneer|meld\s+je\s+aan|schrijf\s+je\s+in|ontvang"
+    r"|подпишитесь|подписывайтесь|зарегистрируйтесь|получайте"
+)
+_SUBSCRIBE_THING = (
+    r"newsletters?|inbox|mailbox|subscri\w*|e-?mails?\b|alerts|mailing\s+list|youtube|podcasts?"
+    r"|delivered|sign(?:ed|ing)?\s+up|postfach|abo\b|abonn\w*|lettre\s+d'information|courriel"
+    r"|boletín|correo|suscrip\w*|assinatura|caixa\s+de\s+entrada|abbonament\w*|nieuwsbrief"
+    r"|рассылк\w*|канал\w*"
+)
+_SUBSCRIBE_DONE = (
+    r"thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)\W*"
+    r"|there\s+was\s+an\s+error\s+processing\s+your\s+subscription\W*"
+    r"|keep\s+an\s+eye\s+on\s+your\s+inbox"
+    + _REST
+    + r"|by\s+subscribing"
+    + _REST
+    + r"|please\s+check\s+the\s+opt-in\s+box"
+    + _REST
+    + r"|(?:newsletter\s+)?sign-?up|newsletters?|subscribe(?:\s+(?:now|today|here))?"
+    r"|abonnieren|jetzt\s+abonnieren|s'abonner|abonnez-vous|suscr[ií]bete|suscribirse"
+    r"|assine(?:\s+já)?|iscriviti|abbonati|abonneren|подписаться|подпишитесь"
+)
+
+_FOLLOW = (
+    r"(?:follow|like)\s+(?:us|[\w.'’& ]{1,40}?\s+on\s+(?:social\s+media|twitter|facebook|instagram"
+    r"|youtube|tiktok|linkedin|telegram|threads|bluesky|mastodon))"
+    + _REST
+    + r"|follow\s+[\w.'’& ]{1,40}?\s+(?:full\s+|latest\s+|live\s+)?coverage"
+    + _REST
+    + r"|folgen\s+sie\s+uns"
+    + _REST
+    + r"|suivez-nous"
+    + _REST
+    + r"|s[ií]guenos"
+    + _REST
+    + r"|siga-nos"
+    + _REST
+    + r"|seguici"
+    + _REST
+    + r"|volg\s+ons"
+    + _REST
+    + r"|следите\s+за\s+нами"
+    + _REST
+    + r"|подписывайтесь\s+на\s+нас"
+    + _REST
+)
+
+_APP = (
+    r"(?:click\s+here\s+to\s+)?(?:download|get|install)\s+(?:our|the)\s+(?:free\s+)?"
+    r"[\w.'’& ]{0,40}?\s*app\b"
+    + _REST
+    + r"|laden\s+sie\s+(?:unsere|die)\s+"
+    + _REST
+    + r"\bapp\b"
+    + _REST
+    + r"|téléchargez\s+(?:notre|l')\s*application"
+    + _REST
+    + r"|descarga\s+(?:nuestra|la)\s+app"
+    + _REST
+    + r"|baixe\s+o\s+(?:nosso\s+)?app"
+    + _REST
+    + r"|scarica\s+(?:la\s+(?:nostra\s+)?|l')app"
+    + _REST
+    + r"|download\s+(?:onze|de)\s+app"
+    + _REST
+    + r"|скачайте\s+(?:наше\s+)?приложение"
+    + _REST
+)
+
+_CLICK = (
+    r"click\s+here|tap\s+here|klicken\s+sie\s+hier|hier\s+klicken|cliquez\s+ici"
+    r"|ha(?:z|ga)\s+clic\s+aquí|clique\s+aqui|clicca\s+qui|klik\s+hier|нажмите\s+здесь"
+)
+
+_SHARE = (
+    r"sharing\s+is\s+caring\W*"
+    r"|(?:like|liked|enjoy(?:ed)?)\s+this\s+(?:story|article|post)\?\s*share"
+    + _REST
+    + r"|share\s+this\s+(?:story|article|post|page)(?:\s+(?:on|with|via)\s+[\w ]{1,20})?\W*"
+    r"|share\s+this\s+with(?:\s+[\w ]{1,20})?|share\s+on\s+[\w ]{1,20}|close\s+share\s+panel"
+    r"|\d[\d.,]*\s*[km]?\s*shares"
+    r"|teilen\s+sie\s+diesen\s+artikel\W*|partagez\s+cet\s+article\W*"
+    r"|comparte\s+esta\s+noticia\W*|compartilhe\s+esta\s+(?:notícia|matéria)\W*"
+    r"|condividi\s+questo\s+articolo\W*|deel\s+dit\s+artikel\W*|поделитесь\s+этой\s+(?:новостью|статьей)\W*"
+)
+
+_PAYWALL = (
+    r"(?:subscribe|sign\s+in|log\s+in)\s+to\s+(?:continue|keep)\s+reading"
+    + _REST
+    + r"|(?:this|the)\s+(?:article|story|content)\s+is\s+(?:only\s+)?"
+    r"(?:available|reserved|exclusive)\s+(?:only\s+)?(?:to|for)\s+(?:paying\s+)?(?:subscribers|members)"
+    + _REST
+    + r"|you(?:'ve|\s+have)\s+reached\s+(?:your|the)\s+(?:limit|maximum)\s+of\s+free"
+    + _REST
+    + r"|already\s+a\s+(?:subscriber|member)\?"
+    + _REST
+    + r"|to\s+continue\s+reading,?\s+(?:please\s+)?(?:subscribe|log\s+in|sign\s+in|register)"
+    + _REST
+    + r"|(?:we(?:'ve|\s+have)\s+noticed|it\s+(?:looks|seems)\s+like)\s+you(?:'re|\s+are)\s+"
+    r"(?:using\s+an?\s+)?ad-?\s?block"
+    + _REST
+    + r"|please\s+(?:disable|turn\s+off|whitelist|pause)\s+(?:your\s+)?ad-?\s?blocker"
+    + _REST
+    + r"|(?:dieser\s+artikel|dieser\s+inhalt)\s+ist\s+(?:nur\s+)?(?:für\s+abonnenten|exklusiv)"
+    + _REST
+    + r"|weiterlesen\s+mit\s+"
+    + _REST
+    + r"|cet\s+article\s+est\s+réservé\s+aux\s+abonnés"
+    + _REST
+    + r"|il\s+vous\s+reste\s+\d+\s*%\s+de\s+cet\s+article"
+    + _REST
+    + r"|contenido\s+(?:exclusivo\s+)?para\s+suscriptores"
+    + _REST
+    + r"|conteúdo\s+exclusivo\s+para\s+assinantes"
+    + _REST
+    + r"|(?:questo\s+)?articolo\s+(?:è\s+)?riservato\s+agli\s+abbonati"
+    + _REST
+    + r"|dit\s+artikel\s+is\s+alleen\s+(?:beschikbaar\s+)?voor\s+abonnees"
+    + _REST
+    + r"|(?:этот\s+)?материал\s+доступен\s+только\s+(?:для\s+)?подписчик\w*"
+    + _REST
+    + r"|(?:sign\s*in|log\s*in|login|log\s+in\s+or\s+sign\s+up|subscriber\s+services|my\s+account"
+    r"|anmelden|se\s+connecter|connexion|iniciar\s+sesión|entrar|accedi|inloggen|войти)"
+)
+
+# Whole-line rules that stand down in an article about subscriptions.
+_SUBSCRIPTION_RULES = frozenset({"subscribe", "click_here"})
+# How an article that is about subscriptions talks in its own paragraphs.
+_SUBSCRIPTION_TOPIC = re.compile(
+    r"subscri|abonn|\babos?\b|suscrip|assinatur|assinante|abbonament|abbonat|подписк|подписчик",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 45
+_MAX_CLICK_WORDS = 40
+
+
+@cache
+def _click_pattern() -> re.Pattern[str]:
+    """The "click here" phrases, compiled on first use."""
+    return re.compile(rf"\b(?:{_CLICK})\b", re.IGNORECASE)
+
+
+class PromptsStage(LinePatternStage):
+    """Calls to action: subscribe, follow-us, app, share and "click here" lines; paywalls."""
+
+    name = "prompts"
+    rules: ClassVar[dict[str, str]] = {
+        "subscribe": "a subscribe, sign-up or newsletter prompt",
+        "follow": 'a "follow us" prompt for social media',
+        "app": "an invitation to download the site's app",
+        "share": "a prompt to share the article",
+        "click_here": 'a short "click here" prompt',
+        "paywall": "a paywall, ad-blocker or log-in prompt",
+    }
+    patterns: ClassVar[dict[str, str]] = {
+        "subscribe": same_line(
+            rf"{_OPEN}(?:(?:{_SUBSCRIBE_VERB})\b[^\n]{{0,200}}?\b(?:{_SUBSCRIBE_THING}){_REST}"
+            rf"|(?:{_SUBSCRIBE_DONE}))"
+        ),
+        "follow": same_line(rf"{_OPEN}(?:{_FOLLOW})"),
+        "app": same_line(rf"{_OPEN}(?:{_APP})"),
+        "share": same_line(rf"{_OPEN}(?:{_SHARE})"),
+        "paywall": same_line(rf"{_OPEN}(?:{_PAYWALL}){_CLOSE}"),
+    }
+
+    def __init__(self, **settings: object) -> None:
+        super().__init__(**settings)
+        self._topic_doc: Document | None = None
+        self._about_subscriptions = False
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        yield from super().find(doc)
+        # "Click here" may stand anywhere in a short line, so it is found by a
+        # plain search rather than a whole-line pattern, then judged by its line.
+        seen = -1
+        for match in _click_pattern().finditer(doc.joined):
+            index = doc.index_at(match.start())
+            if index == seen or doc.removed[index]:
+                continue
+            seen = index
+            if word_count(doc.lines[index]) > _MAX_CLICK_WORDS or self.about_subscriptions(doc):
+                continue
+            yield self.remove_lines(doc, "click_here", index)
+
+    def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
+        line = doc.lines[index]
+        if word_count(line) > _MAX_WORDS:
+            return False
+        if match.lastgroup in _SUBSCRIPTION_RULES:
+            return not self.about_subscriptions(doc)
+        return True
+
+    def about_subscriptions(self, doc: Document) -> bool:
+        """Whether two or more paragraphs of the text talk about subscribing."""
+        if self._topic_doc is not doc:
+            scanner, _ = self.compiled()
+            prompts = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
+            self._topic_doc = doc
+            self._about_subscriptions = talks_about(doc, _SUBSCRIPTION_TOPIC, prompts)
+        return self._about_subscriptions

@@ -1,0 +1,264 @@
+"""Read-more, related and most-read blocks: "Read more: ...", "You may also like", "Lesen Sie auch".
+
+Pages link to other articles from inside and below a story, and extractors keep
+the links as lines of text. Two shapes are removed:
+
+- a lead line with the linked headline on the same line: "READ MORE: Storm
+  closes the coast road", "Leia também: ...", "Related: ..." (the rest must be
+  short enough to be a headline, not a paragraph that happens to start so);
+- a lead line on its own ("You may also like", "Most read", "À lire aussi"),
+  and the run of headline-like lines right after it: short lines without a
+  closing full stop, list bullets allowed. The run stops at the first line
+  that reads as running text, so the article around the block stays.
+
+A sentence that merely mentions reading more stays, and so does a list in the
+article, because a list is only taken when a lead line opens it.
+
+>>> from cleannews import clean
+>>> clean("The port reopened.\\nREAD MORE: Strike ends after ten days\\nShips left at dawn.\\n")
+'The port reopened.\\nShips left at dawn.\\n'
+>>> clean("Read more about the plan on page 4, the mayor said.\\n")
+'Read more about the plan on page 4, the mayor said.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import Stage
+from cleannews.stages.context import (
+    has_bullet,
+    is_headline_like,
+    is_paragraph,
+    is_wrapped,
+    next_live,
+    paragraph_follows,
+    starts_lowercase,
+    word_count,
+    wrap_width,
+)
+
+# Leads that announce links to other articles, by language. Each may stand
+# alone on a line or be followed by a separator and one headline.
+_LEADS = [
+    # en
+    r"read\s+(?:more|also|next|this\s+next)",
+    r"also\s+read",
+    r"related(?:\s+(?:articles?|stories|story|news|posts?|content|coverage|links?|reading|topics?|videos?|items?))?",
+    r"more(?:\s+(?:stories|news|articles|coverage|reading|headlines))?(?:\s+like\s+this)?",
+    r"see\s+(?:also|more)",
+    r"watch\s+more",
+    r"also(?:\s+on\s+[\w.\- ]{1,30})?",
+    r"(?:do\s+not|don't|don’t)\s+miss(?:\s+this)?",
+    r"you\s+(?:may|might|could)\s+also\s+(?:like|enjoy|be\s+interested\s+in)",
+    r"you\s+may\s+like",
+    r"we\s+recommend",
+    r"recommended(?:\s+(?:for\s+you|stories|reading|articles|videos))?",
+    r"suggested(?:\s+(?:for\s+you|reading|articles|stories))?",
+    r"most\s+(?:read|popular|viewed|shared|emailed|watched|commented)",
+    r"popular(?:\s+(?:now|today|stories|articles|posts))?",
+    r"trending(?:\s+(?:now|today|news|stories|articles))?",
+    r"top\s+stories",
+    r"editor(?:'s|’s|s')\s+picks?",
+    r"further\s+reading",
+    r"keep\s+reading",
+    r"up\s+next",
+    r"what\s+to\s+read\s+next",
+    r"(?:around|from)\s+the\s+web",
+    r"(?:in\s+)?other\s+news",
+    r"(?:today's\s+|today’s\s+)?must\s+reads?",
+    # de
+    r"(?:lesen|lest|lies)\s+(?:sie\s+)?(?:auch|mehr|weiter)",
+    r"auch\s+interessant",
+    r"(?:das\s+)?(?:könnte|dürfte)\s+sie\s+auch\s+interessieren",
+    r"mehr\s+(?:zum\s+thema|dazu|aus\s+[\w\- ]{1,25})",
+    r"(?:weitere|verwandte|ähnliche|empfohlene|beliebte)\s+(?:artikel|beiträge|nachrichten|themen)",
+    r"meistgelesen(?:e\s+artikel)?",
+    r"am\s+meisten\s+gelesen",
+    r"passend\s+zum\s+thema",
+    # fr
+    r"(?:à\s+)?lire\s+(?:aussi|également|la\s+suite)",
+    r"(?:à\s+)?voir\s+(?:aussi|également)",
+    r"sur\s+le\s+même\s+sujet",
+    r"(?:les\s+)?(?:articles\s+)?(?:les\s+)?plus\s+lus",
+    r"vous\s+(?:aimerez|pourriez)\s+aussi(?:\s+aimer)?",
+    r"dans\s+la\s+même\s+rubrique",
+    r"articles?\s+(?:similaires|liés|associés|recommandés)",
+    # es
+    r"le[ea]\s+(?:también|más)",
+    r"leer\s+más",
+    r"(?:también\s+)?(?:te|le)\s+puede\s+interesar",
+    r"(?:noticias|artículos|notas)\s+relacionad[oa]s",
+    r"lo\s+más\s+(?:leído|visto)",
+    r"(?:las\s+)?más\s+leídas",
+    r"(?:te\s+)?recomendamos",
+    r"ver\s+también",
+    # pt
+    r"leia\s+(?:também|mais)",
+    r"veja\s+(?:também|mais)",
+    r"saiba\s+mais",
+    r"(?:as\s+)?mais\s+lidas",
+    r"(?:notícias|matérias|artigos)\s+relacionad[oa]s",
+    r"você\s+(?:também\s+)?pode\s+gostar",
+    # it
+    r"leggi\s+(?:anche|altro|di\s+più)(?:\s+su)?",
+    r"(?:ti\s+)?potrebbe\s+(?:interessarti|interessare|piacerti)",
+    r"(?:articoli|notizie)\s+correlat[ie]",
+    r"(?:i\s+)?più\s+lett[ie]",
+    r"vedi\s+anche",
+    r"altre\s+notizie",
+    r"ti\s+consigliamo",
+    # nl
+    r"lees\s+(?:ook|meer|verder)",
+    r"bekijk\s+ook",
+    r"zie\s+ook",
+    r"meer\s+(?:nieuws|artikelen|over\s+[\w\- ]{1,25})",
+    r"meest\s+gelezen",
+    r"gerelateerde?(?:\s+artikelen|\s+berichten)?",
+    r"ook\s+interessant",
+    # ru, uk
+    r"читайте\s+(?:также|тоже|ещё|еще)",
+    r"смотрите\s+также",
+    r"по\s+теме",
+    r"(?:ещё|еще|новости|материалы)\s+по\s+теме",
+    r"похожие\s+(?:новости|статьи|материалы)",
+    r"самое\s+(?:читаемое|популярное)",
+    r"рекомендуем",
+    r"читайте\s+також",
+    # pl, sv, tr
+    r"czytaj\s+(?:także|też|więcej)",
+    r"zobacz\s+(?:także|też)",
+    r"najczęściej\s+czytane",
+    r"läs\s+(?:också|mer)",
+    r"mest\s+lästa?",
+    r"ilgili\s+haberler",
+    # cjk
+    r"관련\s*기사",
+    r"(?:[\w ]{1,20}\s)?주요\s*뉴스",
+    r"많이\s*본\s*뉴스",
+    r"関連記事",
+    r"あわせて読みたい",
+    r"相关(?:阅读|新闻|文章)",
+    r"延伸阅读",
+    r"推荐阅读",
+]
+
+# Leads that name the site or section they link to: "More from Sportsnet",
+# "Popular on IndieWire", "Most read in world news", "On example.com: ...".
+_NAMED_LEADS = [
+    r"(?:more|latest|most\s+read|most\s+popular|popular)\s+(?:from|on|in|at)\s+[\w.&'’\- ]{1,40}",
+    r"on\s+[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}",
+]
+
+_LEAD_SOURCE = "|".join([*_LEADS, *_NAMED_LEADS])
+# Dressing a lead may wear: markdown emphasis and headings, arrows, brackets.
+_OPEN = r"[\s#*_>►▶»›•·\-–—\[(|]*"
+_CLOSE = r"[\s*_.…:：!›»>\])|\-–—]*"
+# A separator between a lead and the headline it links to.
+_SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
+
+_MAX_TITLE_WORDS = 30
+_MAX_BLOCK_LINES = 15
+
+
+class RelatedStage(Stage):
+    """Read-more, related and most-read blocks: a lead line and the headlines it opens."""
+
+    name = "related"
+    rules: ClassVar[dict[str, str]] = {
+        "lead_with_title": 'a "Read more:" style lead with the linked headline on the same line',
+        "lead_line": 'a lead line that opens a block of links ("You may also like", "Most read")',
+        "linked_headline": "a headline in the block of links that a lead line opened",
+    }
+
+    _patterns: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
+
+    @classmethod
+    def patterns(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The lone-lead and lead-with-title matchers, compiled on first use."""
+        if cls._patterns is None:
+            alone = re.compile(rf"{_OPEN}(?:{_LEAD_SOURCE}){_CLOSE}", re.IGNORECASE)
+            titled = re.compile(
+                rf"{_OPEN}(?:{_LEAD_SOURCE}){_SEPARATOR}(?P<title>\S.*?)[\s)\]]*", re.IGNORECASE
+            )
+            cls._patterns = (alone, titled)
+        return cls._patterns
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        alone, titled = self.patterns()
+        lines = doc.lines
+        removed = doc.removed
+        blank = doc.blank
+        width = wrap_width(doc)
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            if removed[index] or blank[index] or len(line) > 300 or starts_lowercase(line):
+                index += 1
+                continue
+            if alone.fullmatch(line):
+                block = self._block(doc, index + 1, width)
+                yield from self._remove_block(doc, index, block)
+                index = (block[-1] if block else index) + 1
+                continue
+            match = titled.fullmatch(line)
+            if match and self._is_title(match.group("title")):
+                yield self.remove_lines(doc, "lead_with_title", index)
+            index += 1
+
+    def _remove_block(self, doc: Document, lead: int, block: list[int]) -> Iterator[Removal]:
+        """Remove a lone lead and its headlines, unless the block is ambiguous.
+
+        In mid-article, a lone lead with nothing or a single short line after it
+        may be a label over the article's own subheading or a quote; it is kept.
+        Above the first paragraph, the last line of the run may be the
+        article's own headline; it is kept.
+        """
+        if len(block) < 2 and paragraph_follows(doc, block[-1] if block else lead):
+            return
+        if block and not has_bullet(doc.lines[block[-1]]) and _opens_article(doc, lead, block[-1]):
+            block = block[:-1]
+        yield self.remove_lines(doc, "lead_line", lead)
+        for index in block:
+            yield self.remove_lines(doc, "linked_headline", index)
+
+    @staticmethod
+    def _is_title(text: str) -> bool:
+        """Whether the text after a lead is one headline, not a paragraph."""
+        words = word_count(text)
+        return 0 < words <= _MAX_TITLE_WORDS and not is_paragraph(text, min_words=20)
+
+    @staticmethod
+    def _block(doc: Document, start: int, width: int | None) -> list[int]:
+        """The headline lines right after a lead line, in one list style."""
+        lines = doc.lines
+        removed = doc.removed
+        blank = doc.blank
+        block: list[int] = []
+        bulleted: bool | None = None
+        index = start
+        while index < len(lines) and len(block) < _MAX_BLOCK_LINES:
+            if blank[index] or removed[index]:
+                index += 1
+                continue
+            line = lines[index]
+            if not is_headline_like(line) or is_wrapped(doc, index, width):
+                break
+            if bulleted is None:
+                bulleted = has_bullet(line)
+            elif has_bullet(line) != bulleted:
+                break  # a list of links keeps one style; what follows is the article
+            block.append(index)
+            index += 1
+        return block
+
+
+def _opens_article(doc: Document, lead: int, last: int) -> bool:
+    """Whether the block stands above the first paragraph, right before it."""
+    after = next_live(doc, last)
+    if after is None or not is_paragraph(doc.lines[after]):
+        return False
+    return not any(is_paragraph(doc.lines[i]) for i in range(lead) if not doc.removed[i])

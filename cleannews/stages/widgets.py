@@ -1,0 +1,140 @@
+"""Comment, like and rating widgets, and cookie and consent notices.
+
+Below an article, pages show a comment box ("Comments", "Leave a reply",
+"Comments are closed."), like and rating buttons ("Like this:", "Rate this
+article"), and over it a cookie banner. Extractors keep their labels. A line is
+removed when it holds nothing but such a label, or when it is a cookie notice
+that addresses the reader ("This website uses cookies to improve your
+experience"). A news story about cookies or comments keeps its sentences: the
+cookie rule needs the site speaking about itself, and stands down when two or
+more paragraphs of the text discuss cookies.
+
+>>> from cleannews import clean
+>>> clean("The vote passed.\\nComments are closed.\\n")
+'The vote passed.\\n'
+>>> clean("The minister declined to comment.\\n")
+'The minister declined to comment.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from cleannews.document import Document
+from cleannews.stages.base import LinePatternStage
+from cleannews.stages.context import same_line, talks_about, word_count
+
+_OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
+_CLOSE = r"[*_\]):.!…]*"
+_REST = r"[^\n]{0,300}"
+_COUNT = r"(?:\d[\d.,]*\s*[km]?\s*)?"
+
+_COMMENTS = (
+    # labels: "Comments", "12 Comments", "View comments", "Kommentare (3)"
+    rf"{_COUNT}(?:comments?|replies|kommentare?|commentaires?|comentarios?|commenti"
+    r"|comentários?|reacties|reactie|комментари[ийя]\w*)(?:\s*\(\d+\))?"
+    r"|(?:view|show|load|read|see|hide|add|post|leave|write)\s+(?:all\s+)?(?:\d+\s+)?"
+    r"(?:a\s+)?(?:comments?|reply|replies)(?:\s*\(\+?\d*\))?"
+    r"|loading\s+comments(?:\.{1,3}|…)?"
+    r"|(?:top|most)\s+(?:rated|recent|popular)\s+comments"
+    r"|comments\s+are\s+closed|no\s+comments(?:\s+yet)?|nessun\s+commento"
+    r"|be\s+the\s+first\s+to\s+comment"
+    r"|join\s+the\s+(?:conversation|discussion)"
+    r"|you\s+must\s+(?:be\s+)?log(?:ged)?\s+in\s+to\s+(?:post\s+)?(?:a\s+)?comment"
+    r"|save\s+my\s+name,\s+email,?\s+and\s+website\s+in\s+this\s+browser"
+    + _REST
+    + r"|notify\s+me\s+(?:of|via\s+e-?mail|by\s+e-?mail)"
+    + _REST
+    + r"|tell\s+us\s+what\s+(?:you|YOU)\s+think"
+    + _REST
+    + r"|kommentar\s+(?:schreiben|verfassen)|laisser\s+un\s+commentaire"
+    r"|deja\s+(?:un|tu)\s+comentario"
+    r"|deixe\s+(?:um|seu)\s+comentário|lascia\s+un\s+commento|laat\s+een\s+reactie\s+achter"
+    r"|оставить\s+комментарий|\w[\w .'’()-]{0,40}\s+commented\s+on"
+    # a blog post's footer: "Posted in News | Permalink | 10 Comments"
+    r"|posted\s+in\s+[^\n|]{1,60}\|\s*permalink\s*\|" + _REST
+)
+_LIKES = (
+    r"like\s+this:?|like\s+loading(?:\.{1,3}|…)?|\d[\d.,]*\s*[km]?\s*(?:likes|gefällt\s+mir|j'aime)"
+    r"|(?:was\s+this\s+(?:article|story|page)\s+(?:helpful|useful)\??)"
+    r"|rate\s+this\s+(?:article|story|post|recipe)|not\s+yet\s+rated"
+    r"|artikel\s+bewerten|noter\s+cet\s+article|valora\s+este\s+artículo|avalie\s+esta\s+matéria"
+)
+_CONSENT = (
+    # the site speaking about its own cookies
+    r"(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies"
+    + _REST
+    + r"|we\s+(?:use|and\s+our\s+partners\s+use)\s+cookies"
+    + _REST
+    + r"|by\s+(?:continuing|using)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our)\s+(?:web\s*)?site,?"
+    r"\s+you\s+(?:agree|consent|accept)"
+    + _REST
+    + r"|(?:necessary|functional|analytics?|performance|non-necessary|advertising)\s+cookies\s+"
+    r"(?:are|help|allow|may|that)"
+    + _REST
+    + r"|any\s+cookies\s+that\s+may\s+not\s+be"
+    + _REST
+    + r"|i\s+understand\s+that\s+i\s+can\s+withdraw\s+my\s+consent"
+    + _REST
+    + r"|this\s+site\s+is\s+protected\s+by\s+recaptcha"
+    + _REST
+    + r"|(?:diese\s+(?:web)?(?:seite|site)|wir)\s+(?:verwendet|verwenden|nutzt|nutzen)\s+cookies"
+    + _REST
+    + r"|(?:ce\s+site|nous)\s+(?:utilise|utilisons)\s+(?:des\s+)?cookies"
+    + _REST
+    + r"|(?:este\s+(?:sitio|site|portal)(?:\s+web)?|utilizamos|usamos)\s+(?:utiliza|usa)?\s*cookies"
+    + _REST
+    + r"|(?:questo\s+sito|utilizziamo)\s+(?:utilizza|usa)?\s*(?:i\s+)?cookie"
+    + _REST
+    + r"|(?:deze\s+(?:web)?site|wij)\s+(?:maakt|maken)\s+gebruik\s+van\s+cookies"
+    + _REST
+    + r"|(?:этот\s+сайт|мы)\s+использу\w+\s+(?:файлы\s+)?cookie"
+    + _REST
+    # the banner's buttons and headings
+    + r"|(?:accept|allow|reject|decline|refuse)\s+(?:all\s+)?(?:cookies|all)"
+    r"|(?:manage\s+)?cookie\s+(?:settings|preferences|policy|consent|notice)|privacy\s+overview"
+    r"|privacy\s*&\s*cookies\s+policy|manage\s+consent|cookie-?einstellungen"
+    r"|paramètres\s+des\s+cookies|configuración\s+de\s+cookies|alle\s+akzeptieren|tout\s+accepter"
+    r"|aceptar\s+todas?|accetta\s+tutti|alles\s+accepteren"
+)
+
+_COOKIE_TOPIC = re.compile(r"cookie", re.IGNORECASE)
+_MAX_WORDS = 80
+
+
+class WidgetsStage(LinePatternStage):
+    """Comment, like and rating widgets, and cookie and consent notices."""
+
+    name = "widgets"
+    rules: ClassVar[dict[str, str]] = {
+        "comments": "a comment widget's label or form text",
+        "likes": "a like or rating widget",
+        "consent": "a cookie or consent notice",
+    }
+    patterns: ClassVar[dict[str, str]] = {
+        "comments": same_line(rf"{_OPEN}(?:{_COMMENTS}){_CLOSE}"),
+        "likes": same_line(rf"{_OPEN}(?:{_LIKES}){_CLOSE}"),
+        "consent": same_line(rf"{_OPEN}(?:{_CONSENT}){_CLOSE}"),
+    }
+
+    def __init__(self, **settings: object) -> None:
+        super().__init__(**settings)
+        self._topic_doc: Document | None = None
+        self._about_cookies = False
+
+    def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
+        if word_count(doc.lines[index]) > _MAX_WORDS:
+            return False
+        if match.lastgroup == "consent":
+            return not self.about_cookies(doc)
+        return True
+
+    def about_cookies(self, doc: Document) -> bool:
+        """Whether two or more paragraphs of the text, not notices, discuss cookies."""
+        if self._topic_doc is not doc:
+            scanner, _ = self.compiled()
+            notices = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
+            self._topic_doc = doc
+            self._about_cookies = talks_about(doc, _COOKIE_TOPIC, notices)
+        return self._about_cookies

@@ -1,0 +1,141 @@
+"""The related stage: read-more leads, the headlines they open, and what it must keep."""
+
+from __future__ import annotations
+
+import doctest
+from collections.abc import Callable
+
+import pytest
+
+from cleannews.stages import related as related_module
+
+Removed = Callable[[str], list[tuple[str, str]]]
+
+HARBOUR = (
+    "The harbour authority reopened the northern quay on Monday after a week of repairs.\n"
+    "Dock workers said the new cranes move containers twice as fast as the old ones.\n"
+)
+TAIL = "The authority expects traffic to return to normal levels before the end of the month.\n"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "READ MORE: Storm closes the coast road for a second night",
+        "Related: Ferry operators warn of delays into the weekend",
+        "Lesen Sie auch: Neue Brücke über die Elbe kostet mehr als geplant",
+        "À lire aussi : La grève des dockers touche trois ports",
+        "Lee también: El puerto de Valencia amplía su terminal",
+        "Leia também: Porto de Santos bate recorde de cargas",
+        "Leggi anche: Il porto di Genova riapre la diga",
+        "Lees ook: Rotterdam krijgt nieuwe containerterminal",
+        "Читайте также: В порту Мурманска открыли новый причал",
+        "(Leggi anche su: Trieste, il porto che cresce)",
+        "**SEE MORE: Cranes arrive from Shanghai after six weeks at sea**",
+        "On example-news.com: Port traffic up 8% in October",
+    ],
+)
+def test_lead_with_headline_goes_article_stays(related: Removed, lead: str) -> None:
+    text = HARBOUR + lead + "\n" + TAIL
+    assert related(text) == [("lead_with_title", lead)]
+
+
+def test_lone_lead_and_its_headlines_at_the_end(related: Removed) -> None:
+    block = [
+        "You may also like...",
+        "Five things to know about the new port tax",
+        "Why shipping rates are falling again?",
+        "Crane operators win pay rise [VIDEO]",
+    ]
+    text = HARBOUR + TAIL + "\n".join(block) + "\n"
+    assert related(text) == [
+        ("lead_line", block[0]),
+        ("linked_headline", block[1]),
+        ("linked_headline", block[2]),
+        ("linked_headline", block[3]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Most read",
+        "DON'T MISS",
+        "Meistgelesen",
+        "Sur le même sujet",
+        "Noticias relacionadas",
+        "Mais lidas",
+        "Articoli correlati",
+        "Meest gelezen",
+        "Похожие новости",
+        "More from Sportsdesk",
+    ],
+)
+def test_lone_lead_in_mid_article_takes_its_block_and_stops_at_the_text(
+    related: Removed, lead: str
+) -> None:
+    headlines = ["Storm warning for the north coast", "Rail strike called off at last minute"]
+    text = HARBOUR + lead + "\n" + "\n".join(headlines) + "\n" + TAIL
+    assert [line for _, line in related(text)] == [lead, *headlines]
+    assert TAIL.strip() not in [line for _, line in related(text)]
+
+
+def test_bulleted_block_keeps_one_style(related: Removed) -> None:
+    text = (
+        "Related stories\n"
+        "- Port tax explained\n"
+        "- Dockers vote to strike\n"
+        "Harbour reopens after repairs\n" + HARBOUR
+    )
+    # The unbulleted line after the list is the article's own headline.
+    assert [line for _, line in related(text)] == [
+        "Related stories",
+        "- Port tax explained",
+        "- Dockers vote to strike",
+    ]
+
+
+def test_headline_above_the_first_paragraph_is_kept(related: Removed) -> None:
+    text = "Trending\nTax row deepens\nHarbour reopens after repairs\n" + HARBOUR
+    assert [line for _, line in related(text)] == ["Trending", "Tax row deepens"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sentences that mention reading more or related matters
+        HARBOUR + "Read more about the plan on page 4, the mayor said.\n" + TAIL,
+        HARBOUR + "More than 200 people attended the reopening.\n" + TAIL,
+        HARBOUR + "Related costs rose by a third, the audit found.\n" + TAIL,
+        HARBOUR + "Lesen Sie auch den Bericht des Rechnungshofs, sagte der Bürgermeister.\n",
+        # a list in the article, opened by the article's own sentence
+        HARBOUR + "The new berths are:\n- North quay\n- East basin\n" + TAIL,
+        # a lone lead with a single line in mid-article may be a label over a subheading
+        HARBOUR + "Leggi anche\nIl porto di Genova riapre la diga\n" + TAIL,
+        HARBOUR + "Related\n" + TAIL,
+        # a paragraph hard-wrapped at a fixed width: "more in ..." is not a lead
+        "The council said the repairs would cost\nmore in the future.\n",
+    ],
+)
+def test_near_misses_are_kept(related: Removed, text: str) -> None:
+    assert related(text) == []
+
+
+def test_block_does_not_swallow_hard_wrapped_text(related: Removed) -> None:
+    wrapped = (
+        "The harbour authority reopened the northern quay on Monday after a week\n"
+        "of repairs, and dock workers said the new cranes move containers twice as\n"
+        "fast as the old ones, which had been in service since the late seventies\n"
+        "and broke down often. The authority expects traffic to return to normal\n"
+        "levels before the end of the month, its spokeswoman told reporters here.\n"
+        "Officials would not say how much the work had cost the city in the end\n"
+        "or who would pay for it. The repairs were planned in the spring but had\n"
+        "to wait for the cranes, which arrived late from the factory in Shanghai\n"
+    )
+    text = wrapped + "\nMost popular\n\nPort tax explained\nDockers vote to strike\n"
+    lost = [line for _, line in related(text)]
+    assert lost == ["Most popular", "Port tax explained", "Dockers vote to strike"]
+
+
+def test_docstring_examples() -> None:
+    assert doctest.testmod(related_module).failed == 0

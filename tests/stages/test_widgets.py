@@ -1,0 +1,90 @@
+"""The widgets stage: comment, like and rating widgets and cookie notices; what it keeps."""
+
+from __future__ import annotations
+
+import doctest
+from collections.abc import Callable
+
+import pytest
+
+from cleannews.stages import widgets as widgets_module
+
+Removed = Callable[[str], list[tuple[str, str]]]
+
+STORY = (
+    "Snow closed the mountain pass for the third time this winter, the road agency said.\n"
+    "Drivers were told to use the valley road, which adds an hour to the journey.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Comments", "comments"),
+        ("12 Comments", "comments"),
+        ("### Comments", "comments"),
+        ("Kommentare (3)", "comments"),
+        ("Commentaires", "comments"),
+        ("Comentarios", "comments"),
+        ("Комментарии", "comments"),
+        ("View comments", "comments"),
+        ("Leave a reply", "comments"),
+        ("Comments are closed.", "comments"),
+        ("You must be logged in to post a comment.", "comments"),
+        ("Tell us what you think in the form below", "comments"),
+        ("Posted in Travel | Permalink | 4 Comments", "comments"),
+        ("Lascia un commento", "comments"),
+        ("Like this:", "likes"),
+        ("Like Loading...", "likes"),
+        ("Was this article helpful?", "likes"),
+        ("Rate this article", "likes"),
+        (
+            "This website uses cookies to improve your experience. We'll assume you're ok "
+            "with this, but you can opt-out if you wish. Accept",
+            "consent",
+        ),
+        ("We use cookies to personalise content and ads.", "consent"),
+        ("Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten.", "consent"),
+        ("Ce site utilise des cookies pour améliorer votre expérience.", "consent"),
+        ("Este sitio web utiliza cookies propias y de terceros.", "consent"),
+        ("Deze website maakt gebruik van cookies.", "consent"),
+        ("Этот сайт использует файлы cookie", "consent"),
+        ("Cookie settings", "consent"),
+        ("Accept all cookies", "consent"),
+        ("Privacy Overview", "consent"),
+    ],
+)
+def test_widget_label_goes(widgets: Removed, line: str, rule: str) -> None:
+    assert widgets(STORY + line + "\n" + STORY) == [(rule, line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister declined to comment.",
+        "Comments from drivers poured in after the agency's post.",
+        "Readers left more than 400 comments under the video.",
+        "I like this road better in summer, one driver said.",
+        "Cookies and hot tea were handed out at the barrier.",
+        "The agency's website uses cookies, a privacy group complained in March.",
+        '"Leave a reply on the form and we will call you back," the agency said.',
+    ],
+)
+def test_article_sentences_stay(widgets: Removed, line: str) -> None:
+    assert widgets(STORY + line + "\n" + STORY) == []
+
+
+def test_an_article_about_cookie_banners_keeps_its_examples(widgets: Removed) -> None:
+    article = (
+        "The data regulator fined three retailers for cookie banners that hid the reject "
+        "button, it said on Thursday.\n"
+        "Under the rules, a site must ask before it stores cookies that track visitors, and "
+        "saying no must be as easy as saying yes.\n"
+        "We use cookies to personalise content and ads.\n"
+        "That line, shown on most shopping sites, is not enough on its own, the regulator said.\n"
+    )
+    assert widgets(article) == []
+
+
+def test_docstring_examples() -> None:
+    assert doctest.testmod(widgets_module).failed == 0
