@@ -36,8 +36,10 @@ _CLOSE = r"[*_\]):.!…]*"
 _REST = r"[^\n]{0,300}"
 
 _SUBSCRIBE_VERB = (
-    r"subscribe|sign\s*up|signup|register|join|get|receive|stay|keep|let|never\s+miss|don't\s+miss"
-    r"|abonnieren\s+sie|abonniere|melden\s+sie\s+sich|jetzt\s+(?:kostenlos\s+)?(?:anmelden|abonnieren|registrieren|bestellen)|registrieren\s+sie\s+sich|erhalten\s+sie"
+    r"subscribe|sign\s*up|signup|register|join\s+our|get|receive|stay|keep|let|never\s+miss"
+    r"|don't\s+miss|abonnieren\s+sie|abonniere|melden\s+sie\s+sich"
+    r"|jetzt\s+(?:kostenlos\s+)?(?:anmelden|abonnieren|registrieren|bestellen)"
+    r"|registrieren\s+sie\s+sich|erhalten\s+sie"
     r"|bestellen\s+sie|abonnez-vous|inscrivez-vous|recevez|restez|ne\s+manquez"
     r"|suscr[ií]bete|suscr[ií]base|reg[ií]strate|rec[ií]b[ae]|apúntate"
     r"|assine|inscreva-se|cadastre-se|receba|iscriviti|abbonati|registrati|ricevi"
@@ -45,7 +47,8 @@ _SUBSCRIBE_VERB = (
     r"|подпишитесь|подписывайтесь|зарегистрируйтесь|получайте"
 )
 _SUBSCRIBE_THING = (
-    r"newsletters?|inbox|mailbox|subscri\w*|e-?mails?\b|alerts|mailing\s+list|youtube|podcasts?"
+    r"forums?|newsletters?|inbox|mailbox|subscri\w*|e-?mails?\b|alerts|mailing\s+list"
+    r"|youtube|podcasts?"
     r"|delivered|sign(?:ed|ing)?\s+up|postfach|abo\b|abonn\w*|lettre\s+d'information|courriel"
     r"|boletín|correo|suscrip\w*|assinatura|caixa\s+de\s+entrada|abbonament\w*|nieuwsbrief"
     r"|рассылк\w*|канал\w*"
@@ -65,11 +68,17 @@ _SUBSCRIBE_DONE = (
 )
 
 _FOLLOW = (
-    r"(?:follow|like)\s+(?:us|[\w.'’& ]{1,40}?\s+on\s+(?:social\s+media|twitter|facebook|instagram"
-    r"|youtube|tiktok|linkedin|telegram|threads|bluesky|mastodon))"
+    # "Follow us on ...", "Like us on Facebook", but not "Like us, many farmers ..."
+    r"(?:follow|like)\s+us(?:\s+(?:on|at|for|in|and)\b"
+    + _REST
+    + r")?"
+    + r"|(?:follow|like)\s+[\w.'’& ]{1,40}?\s+on\s+(?:social\s+media|twitter|facebook|instagram"
+    r"|youtube|tiktok|linkedin|telegram|threads|bluesky|mastodon)"
     + _REST
     + r"|follow\s+[\w.'’& ]{1,40}?\s+(?:full\s+|latest\s+|live\s+)?coverage"
     + _REST
+    # "Follow RT on": the network names were icons the extractor dropped
+    + r"|follow\s+(?:us|[\w.'’&]+(?:\s+[\w.'’&]+){0,3})\s+on:?"
     + r"|folgen\s+sie\s+uns"
     + _REST
     + r"|suivez-nous"

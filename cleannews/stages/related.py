@@ -30,12 +30,14 @@ from typing import ClassVar
 from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 from cleannews.stages.context import (
+    ends_with_period,
     has_bullet,
     is_headline_like,
     is_paragraph,
     is_wrapped,
     next_live,
     paragraph_follows,
+    previous_live,
     starts_lowercase,
     word_count,
     wrap_width,
@@ -148,9 +150,10 @@ _LEADS = [
 
 # Leads that name the site or section they link to: "More from Sportsnet",
 # "Popular on IndieWire", "Most read in world news", "On example.com: ...".
+_DOMAIN = r"[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}"
 _NAMED_LEADS = [
     r"(?:more|latest|most\s+read|most\s+popular|popular)\s+(?:from|on|in|at)\s+[\w.&'’\- ]{1,40}",
-    r"on\s+[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}",
+    rf"(?:also\s+)?on\s+{_DOMAIN}",
 ]
 
 _LEAD_SOURCE = "|".join([*_LEADS, *_NAMED_LEADS])
@@ -162,6 +165,8 @@ _SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
 
 _MAX_TITLE_WORDS = 30
 _MAX_BLOCK_LINES = 15
+# How many words a headline in capitals has when it is a link, not a subheading.
+_SHOUTED_WORDS = (9, 30)
 
 
 class RelatedStage(Stage):
@@ -172,6 +177,7 @@ class RelatedStage(Stage):
         "lead_with_title": 'a "Read more:" style lead with the linked headline on the same line',
         "lead_line": 'a lead line that opens a block of links ("You may also like", "Most read")',
         "linked_headline": "a headline in the block of links that a lead line opened",
+        "shouted_headline": "a long headline in capitals between two paragraphs: a link to a story",
     }
 
     _patterns: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
@@ -182,7 +188,10 @@ class RelatedStage(Stage):
         if cls._patterns is None:
             alone = re.compile(rf"{_OPEN}(?:{_LEAD_SOURCE}){_CLOSE}", re.IGNORECASE)
             titled = re.compile(
-                rf"{_OPEN}(?:{_LEAD_SOURCE}){_SEPARATOR}(?P<title>\S.*?)[\s)\]]*", re.IGNORECASE
+                # "Also on example.com Storm closes road": a site name needs no separator.
+                rf"{_OPEN}(?:(?:{_LEAD_SOURCE}){_SEPARATOR}|(?:also\s+)?on\s+{_DOMAIN}\s+)"
+                r"(?P<title>\S.*?)[\s)\]]*",
+                re.IGNORECASE,
             )
             cls._patterns = (alone, titled)
         return cls._patterns
@@ -207,6 +216,8 @@ class RelatedStage(Stage):
             match = titled.fullmatch(line)
             if match and self._is_title(match.group("title")):
                 yield self.remove_lines(doc, "lead_with_title", index)
+            elif _is_shouted_link(doc, index):
+                yield self.remove_lines(doc, "shouted_headline", index)
             index += 1
 
     def _remove_block(self, doc: Document, lead: int, block: list[int]) -> Iterator[Removal]:
@@ -245,7 +256,9 @@ class RelatedStage(Stage):
                 index += 1
                 continue
             line = lines[index]
-            if not is_headline_like(line) or is_wrapped(doc, index, width):
+            if is_wrapped(doc, index, width):
+                break
+            if not is_headline_like(line) and not _is_kicker(doc, index):
                 break
             if bulleted is None:
                 bulleted = has_bullet(line)
@@ -262,3 +275,36 @@ def _opens_article(doc: Document, lead: int, last: int) -> bool:
     if after is None or not is_paragraph(doc.lines[after]):
         return False
     return not any(is_paragraph(doc.lines[i]) for i in range(lead) if not doc.removed[i])
+
+
+def _is_kicker(doc: Document, index: int) -> bool:
+    """A one-word label over a linked headline ("Warning", "EXCLUSIVE")."""
+    line = doc.lines[index]
+    if word_count(line) != 1 or ends_with_period(line):
+        return False
+    after = next_live(doc, index)
+    return after is not None and is_headline_like(doc.lines[after])
+
+
+def _is_shouted_link(doc: Document, index: int) -> bool:
+    """A long headline in capitals standing alone between two paragraphs.
+
+    Some sites link to other stories from mid-article with the headline in
+    capitals. An article's own subheadings in capitals are short ("WHO IS THE
+    FRONT-RUNNER?"), so only a line of nine words or more counts.
+    """
+    line = doc.lines[index]
+    words = word_count(line)
+    if not _SHOUTED_WORDS[0] <= words <= _SHOUTED_WORDS[1] or ends_with_period(line):
+        return False
+    cased = [char for char in line if char.isalpha() and char.lower() != char.upper()]
+    if sum(char.isupper() for char in cased) < 0.9 * len(cased):
+        return False
+    before = previous_live(doc, index)
+    after = next_live(doc, index)
+    return (
+        before is not None
+        and after is not None
+        and is_paragraph(doc.lines[before])
+        and is_paragraph(doc.lines[after])
+    )

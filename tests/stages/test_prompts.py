@@ -31,6 +31,9 @@ STORY = (
         ("Schrijf je in voor de nieuwsbrief", "subscribe"),
         ("Подпишитесь на нашу рассылку", "subscribe"),
         ("Follow us on Twitter and Facebook", "follow"),
+        ("Follow us", "follow"),
+        ("Follow Railwatch on", "follow"),
+        ("Join our forums to keep talking trains", "subscribe"),
         ("Follow Railwatch on Instagram, TikTok and YouTube.", "follow"),
         ("Folgen Sie uns auf Instagram", "follow"),
         ("Suivez-nous sur les réseaux sociaux", "follow"),
@@ -63,6 +66,8 @@ def test_call_to_action_goes(prompts: Removed, line: str, rule: str) -> None:
     "line",
     [
         '"Follow us," the rebels shouted as they crossed the river.',
+        "Like us, many commuters gave up on the line after the timetable changed.",
+        "Follow us through the tunnel, the guide told the group of engineers.",
         "Subscribers to the rail card pay half price on every journey, the company said.",
         "Shares in the rail company rose 3% on the news.",
         "The app was downloaded two million times in its first week.",

@@ -139,3 +139,24 @@ def test_block_does_not_swallow_hard_wrapped_text(related: Removed) -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(related_module).failed == 0
+
+
+def test_one_word_kickers_over_linked_headlines_go_with_the_block(related: Removed) -> None:
+    block = ["Most read in business", "EXCLUSIVE", "Port boss quits after audit", "Warning"]
+    block += ["Storm season to start early, forecasters say"]
+    text = HARBOUR + TAIL + "\n".join(block) + "\n"
+    assert [line for _, line in related(text)] == block
+
+
+def test_a_long_headline_in_capitals_between_paragraphs_is_a_link(related: Removed) -> None:
+    shouted = "DOCKERS AT RIVAL PORT THREATEN STRIKE OVER NEW CRANES AND NIGHT SHIFTS"
+    assert related(HARBOUR + shouted + "\n" + TAIL) == [("shouted_headline", shouted)]
+    # An article's own subheading in capitals is short; it stays.
+    assert related(HARBOUR + "WHO PAYS FOR THE REPAIRS?\n" + TAIL) == []
+    # So does a long one that closes the article: no paragraph after it.
+    assert related(HARBOUR + shouted + "\n") == []
+
+
+def test_site_named_lead_needs_no_separator(related: Removed) -> None:
+    line = "Also on example-news.com Ferry company doubles winter sailings"
+    assert related(HARBOUR + line + "\n" + TAIL) == [("lead_with_title", line)]
