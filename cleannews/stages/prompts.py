@@ -183,6 +183,7 @@ _SUBSCRIPTION_TOPIC = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 45
+_MAX_PAYWALL_WORDS = 80
 _MAX_CLICK_WORDS = 40
 
 
@@ -236,7 +237,9 @@ class PromptsStage(LinePatternStage):
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         line = doc.lines[index]
-        if word_count(line) > _MAX_WORDS:
+        # A paywall or ad-blocker notice explains itself at some length.
+        limit = _MAX_PAYWALL_WORDS if match.lastgroup == "paywall" else _MAX_WORDS
+        if word_count(line) > limit:
             return False
         if match.lastgroup in _SUBSCRIPTION_RULES:
             return not self.about_subscriptions(doc)

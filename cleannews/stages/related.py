@@ -165,6 +165,7 @@ _SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
 
 _MAX_TITLE_WORDS = 30
 _MAX_BLOCK_LINES = 15
+_MIN_CARDS = 3
 # How many words a headline in capitals has when it is a link, not a subheading.
 _SHOUTED_WORDS = (9, 30)
 
@@ -178,6 +179,7 @@ class RelatedStage(Stage):
         "lead_line": 'a lead line that opens a block of links ("You may also like", "Most read")',
         "linked_headline": "a headline in the block of links that a lead line opened",
         "shouted_headline": "a long headline in capitals between two paragraphs: a link to a story",
+        "link_cards": "cards of links (headline and teaser under an empty bullet) ending the text",
     }
 
     _patterns: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
@@ -219,6 +221,30 @@ class RelatedStage(Stage):
             elif _is_shouted_link(doc, index):
                 yield self.remove_lines(doc, "shouted_headline", index)
             index += 1
+        yield from self._link_cards(doc)
+
+    def _link_cards(self, doc: Document) -> Iterator[Removal]:
+        """Remove the cards of links that end the text, when there are three or more.
+
+        Recirculation widgets come out as cards: an empty list bullet, then a
+        headline and maybe a one-sentence teaser. An article's own list puts
+        its text on the bullet line, so the empty bullets tell the two apart.
+        """
+        live = [i for i in range(len(doc.lines)) if not doc.removed[i] and not doc.blank[i]]
+        cards: list[int] = []
+        end = len(live) - 1
+        while end >= 0:
+            start = end
+            while start >= 0 and not _is_bare_bullet(doc.lines[live[start]]):
+                start -= 1
+            body = [doc.lines[i] for i in live[start + 1 : end + 1]]
+            if start < 0 or not _is_card(body):
+                break
+            cards.extend(live[start : end + 1])
+            end = start - 1
+        if len(cards) >= _MIN_CARDS * 2:
+            for index in sorted(cards):
+                yield self.remove_lines(doc, "link_cards", index)
 
     def _remove_block(self, doc: Document, lead: int, block: list[int]) -> Iterator[Removal]:
         """Remove a lone lead and its headlines, unless the block is ambiguous.
@@ -307,4 +333,18 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
         and after is not None
         and is_paragraph(doc.lines[before])
         and is_paragraph(doc.lines[after])
+    )
+
+
+def _is_bare_bullet(line: str) -> bool:
+    """A list bullet with nothing after it: "-", "*", "•"."""
+    return line.strip() in {"-", "*", "•", "+", "–", "·"}
+
+
+def _is_card(body: list[str]) -> bool:
+    """A headline, and at most two short lines (a teaser, a date) under it."""
+    return (
+        1 <= len(body) <= 3
+        and is_headline_like(body[0])
+        and all(word_count(line) <= 35 and len(line) <= 300 for line in body)
     )

@@ -85,6 +85,16 @@ def test_article_sentences_stay(prompts: Removed, line: str) -> None:
     assert prompts(STORY + line + "\n" + STORY) == []
 
 
+def test_a_long_ad_blocker_notice_goes(prompts: Removed) -> None:
+    notice = (
+        "We've noticed you're using an ad blocker. Our reporters' work is paid for by the "
+        "advertising you're hiding, so we'd ask you to switch it off for our site, or to "
+        "support us in another way, so that we can keep bringing you the news you rely on "
+        "every day. Thank you for reading."
+    )
+    assert prompts(STORY + notice + "\n" + STORY) == [("paywall", notice)]
+
+
 def test_an_article_about_a_subscription_deal_keeps_its_offer(prompts: Removed) -> None:
     article = (
         "The Evening Courier will raise the price of its digital subscription to $12 a month "
