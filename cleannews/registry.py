@@ -21,6 +21,7 @@ BUILTIN_STAGES: dict[str, str] = {
     "ads": "cleannews.stages.ads:AdsStage",
     "reading_time": "cleannews.stages.reading_time:ReadingTimeStage",
     "chrome": "cleannews.stages.chrome:ChromeStage",
+    "links": "cleannews.stages.links:LinksStage",
     "related": "cleannews.stages.related:RelatedStage",
     "prompts": "cleannews.stages.prompts:PromptsStage",
     "widgets": "cleannews.stages.widgets:WidgetsStage",

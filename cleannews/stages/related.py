@@ -165,6 +165,7 @@ _SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
 
 _MAX_TITLE_WORDS = 30
 _MAX_BLOCK_LINES = 15
+_SITE_LEAD = re.compile(rf"\bon\s+{_DOMAIN}\W*$", re.IGNORECASE)
 _MIN_CARDS = 3
 # How many words a headline in capitals has when it is a link, not a subheading.
 _SHOUTED_WORDS = (9, 30)
@@ -232,6 +233,7 @@ class RelatedStage(Stage):
         """
         live = [i for i in range(len(doc.lines)) if not doc.removed[i] and not doc.blank[i]]
         cards: list[int] = []
+        count = 0
         end = len(live) - 1
         while end >= 0:
             start = end
@@ -241,8 +243,9 @@ class RelatedStage(Stage):
             if start < 0 or not _is_card(body):
                 break
             cards.extend(live[start : end + 1])
+            count += 1
             end = start - 1
-        if len(cards) >= _MIN_CARDS * 2:
+        if count >= _MIN_CARDS:
             for index in sorted(cards):
                 yield self.remove_lines(doc, "link_cards", index)
 
@@ -250,11 +253,17 @@ class RelatedStage(Stage):
         """Remove a lone lead and its headlines, unless the block is ambiguous.
 
         In mid-article, a lone lead with nothing or a single short line after it
-        may be a label over the article's own subheading or a quote; it is kept.
+        may be a label over the article's own subheading or a quote; it is kept,
+        unless the lead names another site ("Also on example.com").
         Above the first paragraph, the last line of the run may be the
         article's own headline; it is kept.
         """
-        if len(block) < 2 and paragraph_follows(doc, block[-1] if block else lead):
+        named_site = _SITE_LEAD.search(doc.lines[lead]) is not None
+        if (
+            len(block) < 2
+            and not named_site
+            and paragraph_follows(doc, block[-1] if block else lead)
+        ):
             return
         if block and not has_bullet(doc.lines[block[-1]]) and _opens_article(doc, lead, block[-1]):
             block = block[:-1]

@@ -160,3 +160,18 @@ def test_a_long_headline_in_capitals_between_paragraphs_is_a_link(related: Remov
 def test_site_named_lead_needs_no_separator(related: Removed) -> None:
     line = "Also on example-news.com Ferry company doubles winter sailings"
     assert related(HARBOUR + line + "\n" + TAIL) == [("lead_with_title", line)]
+
+
+def test_a_lead_naming_another_site_takes_its_one_headline(related: Removed) -> None:
+    text = HARBOUR + "Also on example-news.com\nFerry company doubles winter sailings\n" + TAIL
+    assert [rule for rule, _ in related(text)] == ["lead_line", "linked_headline"]
+
+
+def test_cards_of_links_that_end_the_text(related: Removed) -> None:
+    card = "-\nPort tax explained\nWhat the new levy means for shippers\n"
+    lost = related(HARBOUR + TAIL + card * 3)
+    assert {rule for rule, _ in lost} == {"link_cards"}
+    assert len(lost) == 9
+    # Two cards are not enough; a list in the article has its text on the bullet.
+    assert related(HARBOUR + TAIL + card * 2) == []
+    assert related(HARBOUR + "- North quay\n- East basin\n- West basin\n") == []
