@@ -19,9 +19,10 @@ more paragraphs of the text discuss cookies.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
-from cleannews.document import Document
+from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
 from cleannews.stages.context import same_line, talks_about, word_count
 
@@ -100,6 +101,24 @@ _CONSENT = (
 )
 
 _COOKIE_TOPIC = re.compile(r"cookie", re.IGNORECASE)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# A comment's furniture: its author, its date, its votes, its reply button.
+_COMMENT_META = re.compile(
+    r"[^\S\n]*(?:[\w .'’@-]{1,40}[^\S\n]+(?:says|wrote|schreibt|écrit|dice|escribió|disse):"
+    r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago"
+    r"(?:[^\S\n]+at[^\S\n]+\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)?"
+    rf"|{_MONTH}[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}}[^\S\n]+at[^\S\n]+\d{{1,2}}:\d{{2}}"
+    r"[^\S\n]*[ap]\.?m\.?"
+    r"|rating:[^\S\n]*-?\d+[^\S\n]+votes?|reply|antworten|répondre|responder|rispondi|ответить)"
+    r"[^\S\n]*",
+    re.IGNORECASE,
+)
+# Lines between two pieces of furniture of one thread, and how many make a thread.
+_THREAD_GAP = 10
+_THREAD_METAS = 3
 _MAX_WORDS = 80
 
 
@@ -111,6 +130,7 @@ class WidgetsStage(LinePatternStage):
         "comments": "a comment widget's label or form text",
         "likes": "a like or rating widget",
         "consent": "a cookie or consent notice",
+        "comment_thread": "readers' comments: the lines between comment authors, dates and votes",
     }
     patterns: ClassVar[dict[str, str]] = {
         "comments": same_line(rf"{_OPEN}(?:{_COMMENTS}){_CLOSE}"),
@@ -129,6 +149,33 @@ class WidgetsStage(LinePatternStage):
         if match.lastgroup == "consent":
             return not self.about_cookies(doc)
         return True
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        yield from super().find(doc)
+        yield from self._comment_thread(doc)
+
+    def _comment_thread(self, doc: Document) -> Iterator[Removal]:
+        """Remove a thread of readers' comments, told by its furniture.
+
+        Each comment comes with lines no article has on their own: "jdoe says:",
+        "2 days ago at 07:52 am", "Rating: 12 Votes", "Reply". Three or more such
+        lines, each within a few lines of the next, mark a thread; everything
+        from the first to the last of them goes.
+        """
+        metas = [
+            index
+            for index, line in enumerate(doc.lines)
+            if not doc.removed[index] and _COMMENT_META.fullmatch(line)
+        ]
+        cluster: list[int] = []
+        for index in [*metas, -1]:
+            if cluster and (index < 0 or index - cluster[-1] > _THREAD_GAP):
+                if len(cluster) >= _THREAD_METAS:
+                    for line in range(cluster[0], cluster[-1] + 1):
+                        if not doc.removed[line] and not doc.blank[line]:
+                            yield self.remove_lines(doc, "comment_thread", line)
+                cluster = []
+            cluster.append(index)
 
     def about_cookies(self, doc: Document) -> bool:
         """Whether two or more paragraphs of the text, not notices, discuss cookies."""

@@ -88,3 +88,29 @@ def test_an_article_about_cookie_banners_keeps_its_examples(widgets: Removed) ->
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(widgets_module).failed == 0
+
+
+def test_a_thread_of_reader_comments_goes(widgets: Removed) -> None:
+    thread = [
+        "skier_77 says:",
+        "November 19, 2019 at 8:45 am",
+        "They should have closed it a day earlier.",
+        "Reply",
+        "alpenblick says:",
+        "2 days ago at 07:52 am",
+        "Same every year, nobody learns.",
+        "Rating: 12 Votes",
+    ]
+    text = STORY + "\n".join(thread) + "\n"
+    assert [line for _, line in widgets(text)] == thread
+    assert {rule for rule, _ in widgets(text)} == {"comment_thread"}
+
+
+def test_a_quote_introduced_with_says_is_not_a_thread(widgets: Removed) -> None:
+    text = (
+        STORY
+        + "The agency's winter guide says:\n"
+        + "Carry chains and a shovel, and check the forecast before you leave.\n"
+        + STORY
+    )
+    assert widgets(text) == []
