@@ -97,7 +97,17 @@ def test_list_stages_shows_stages_rules_and_settings(invoke: Invoke) -> None:
     result = invoke(["--list-stages"])
     assert result.exit_code == 0
     names = [line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
-    assert names == ["ads", "reading_time", "chrome", "captions", "whitespace"]
+    assert names == [
+        "ads",
+        "reading_time",
+        "chrome",
+        "links",
+        "related",
+        "prompts",
+        "widgets",
+        "captions",
+        "whitespace",
+    ]
     assert "    ad_marker " in result.stdout
     assert "    setting min_chars=30" in result.stdout
 
