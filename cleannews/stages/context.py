@@ -84,16 +84,22 @@ def wrap_width(doc: Document) -> int | None:
 
     Some extractors wrap paragraphs at a fixed width (often 72 to 80
     characters). Then most long lines end within a few characters of that
-    width, which is rare in text where a line is a paragraph.
+    width, which is rare in text where a line is a paragraph. Lines longer than
+    the width (an address that cannot be broken) do not hide the wrapping.
     """
     lengths = [len(line.rstrip()) for line in doc.lines if len(line.strip()) >= 40]
     if len(lengths) < 8:
         return None
-    widest = max(lengths)
-    if widest > 120:
-        return None
-    near = sum(1 for length in lengths if length >= widest - 12)
-    return widest if near >= 0.5 * len(lengths) else None
+    best, best_count = 0, 0
+    for width in range(_MIN_WRAP, _MAX_WRAP + 1):
+        count = sum(1 for length in lengths if width - 12 <= length <= width)
+        if count > best_count:
+            best, best_count = width, count
+    return best if best_count >= 0.5 * len(lengths) else None
+
+
+_MIN_WRAP = 60
+_MAX_WRAP = 120
 
 
 def is_wrapped(doc: Document, index: int, width: int | None = None) -> bool:

@@ -1,0 +1,50 @@
+"""The shape and neighbourhood checks the furniture stages share."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleannews.document import Document
+from cleannews.stages import context
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Storm closes the coast road", True),
+        ("Why are ferry fares rising?", True),
+        ("- Dockers vote to strike [VIDEO]", True),
+        ("The storm closed the coast road on Monday.", False),
+        ("Tickets:", False),
+        ("Storm", False),
+    ],
+)
+def test_headline_like(line: str, headline: bool) -> None:
+    assert context.is_headline_like(line) is headline
+
+
+def test_wrap_width_sees_wrapping_past_long_addresses() -> None:
+    wrapped = "The harbour authority reopened the northern quay on Monday after\n" * 10
+    address = "[1]: https://example.org/" + "a-very-long-address-" * 8 + "\n"
+    assert context.wrap_width(Document(wrapped + address * 3)) is not None
+    paragraphs = "".join(
+        f"Paragraph {n} says something that runs on for {'quite ' * n}a while.\n" for n in range(12)
+    )
+    assert context.wrap_width(Document(paragraphs)) is None
+
+
+def test_same_line_keeps_patterns_on_one_line() -> None:
+    assert context.same_line(r"read\s+more") == r"read[^\S\n]+more"
+
+
+def test_talks_about_counts_paragraphs_not_prompts() -> None:
+    doc = Document(
+        "Subscriptions rose by a third this year, the publisher said in its report.\n"
+        "Subscribe now\n"
+        "Most new subscribers chose the annual plan, which costs less per month.\n"
+    )
+    topic = re.compile("subscri", re.IGNORECASE)
+    assert context.talks_about(doc, topic, skip=set())
+    assert not context.talks_about(doc, topic, skip={0})
