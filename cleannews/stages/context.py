@@ -10,6 +10,7 @@ follows it). "Remaining" means neither blank nor removed by an earlier stage.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 
 from cleannews.document import Document
@@ -87,15 +88,16 @@ def wrap_width(doc: Document) -> int | None:
     width, which is rare in text where a line is a paragraph. Lines longer than
     the width (an address that cannot be broken) do not hide the wrapping.
     """
-    lengths = [len(line.rstrip()) for line in doc.lines if len(line.strip()) >= 40]
-    if len(lengths) < 8:
+    lengths = Counter(len(line.rstrip()) for line in doc.lines if len(line.strip()) >= 40)
+    total = sum(lengths.values())
+    if total < 8:
         return None
     best, best_count = 0, 0
     for width in range(_MIN_WRAP, _MAX_WRAP + 1):
-        count = sum(1 for length in lengths if width - 12 <= length <= width)
+        count = sum(lengths[length] for length in range(width - 12, width + 1))
         if count > best_count:
             best, best_count = width, count
-    return best if best_count >= 0.5 * len(lengths) else None
+    return best if best_count >= 0.5 * total else None
 
 
 _MIN_WRAP = 60

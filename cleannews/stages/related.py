@@ -204,14 +204,17 @@ class RelatedStage(Stage):
         lines = doc.lines
         removed = doc.removed
         blank = doc.blank
-        width = wrap_width(doc)
+        width: int | None = -1  # worked out when a lead is found, as most texts have none
         index = 0
         while index < len(lines):
-            line = lines[index]
+            # Leads are short lines; indentation is no part of them.
+            line = lines[index].strip()
             if removed[index] or blank[index] or len(line) > 300 or starts_lowercase(line):
                 index += 1
                 continue
             if alone.fullmatch(line):
+                if width == -1:
+                    width = wrap_width(doc)
                 block = self._block(doc, index + 1, width)
                 yield from self._remove_block(doc, index, block)
                 index = (block[-1] if block else index) + 1
@@ -332,8 +335,8 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
     words = word_count(line)
     if not _SHOUTED_WORDS[0] <= words <= _SHOUTED_WORDS[1] or ends_with_period(line):
         return False
-    cased = [char for char in line if char.isalpha() and char.lower() != char.upper()]
-    if sum(char.isupper() for char in cased) < 0.9 * len(cased):
+    upper = sum(map(str.isupper, line))
+    if upper < 0.9 * (upper + sum(map(str.islower, line))):
         return False
     before = previous_live(doc, index)
     after = next_live(doc, index)

@@ -107,13 +107,12 @@ _MONTH = (
 )
 # A comment's furniture: its author, its date, its votes, its reply button.
 _COMMENT_META = re.compile(
-    r"[^\S\n]*(?:[\w .'’@-]{1,40}[^\S\n]+(?:says|wrote|schreibt|écrit|dice|escribió|disse):"
+    r"(?:[\w.'’@-]+(?:[ ][\w.'’@-]+){0,5}[ ](?:says|wrote|schreibt|écrit|dice|escribió|disse):"
     r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago"
     r"(?:[^\S\n]+at[^\S\n]+\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)?"
     rf"|{_MONTH}[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}}[^\S\n]+at[^\S\n]+\d{{1,2}}:\d{{2}}"
     r"[^\S\n]*[ap]\.?m\.?"
-    r"|rating:[^\S\n]*-?\d+[^\S\n]+votes?|reply|antworten|répondre|responder|rispondi|ответить)"
-    r"[^\S\n]*",
+    r"|rating:[^\S\n]*-?\d+[^\S\n]+votes?|reply|antworten|répondre|responder|rispondi|ответить)",
     re.IGNORECASE,
 )
 # Lines between two pieces of furniture of one thread, and how many make a thread.
@@ -165,7 +164,7 @@ class WidgetsStage(LinePatternStage):
         metas = [
             index
             for index, line in enumerate(doc.lines)
-            if not doc.removed[index] and _COMMENT_META.fullmatch(line)
+            if not doc.removed[index] and _COMMENT_META.fullmatch(line.strip())
         ]
         cluster: list[int] = []
         for index in [*metas, -1]:
