@@ -25,6 +25,8 @@ BUILTIN_STAGES: dict[str, str] = {
     "related": "cleannews.stages.related:RelatedStage",
     "prompts": "cleannews.stages.prompts:PromptsStage",
     "widgets": "cleannews.stages.widgets:WidgetsStage",
+    "credits": "cleannews.stages.credits:CreditsStage",
+    "author_box": "cleannews.stages.author_box:AuthorBoxStage",
     "captions": "cleannews.stages.captions:CaptionsStage",
     "whitespace": "cleannews.stages.whitespace:WhitespaceStage",
 }

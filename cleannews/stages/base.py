@@ -161,3 +161,14 @@ class LinePatternStage(Stage):
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """A hook for context checks on a matched line; the default accepts all."""
         return True
+
+
+def live_text_lines(doc: Document) -> list[int]:
+    """Indexes of the lines that hold text and no earlier stage removed, in order.
+
+    Context rules ask "is this the last line of the text?" or "what stands next
+    to it?"; blank lines and lines already gone do not count as neighbours.
+    """
+    removed = doc.removed
+    blank = doc.blank
+    return [i for i in range(len(doc.lines)) if not removed[i] and not blank[i]]

@@ -1,0 +1,159 @@
+"""Author boxes and contact lines at the end of an article: "Write to Jo Lee at jo@paper.com".
+
+Many pages close an article with a box about its author: a short biography
+("Jo Lee is a reporter for The Paper."), an invitation to write or follow them
+("Have a tip? Jo Lee may be reached at jo@paper.com"), or their address and
+profile links on lines of their own. Only the last few lines of the text are
+looked at, and a line goes only when it is one of these as a whole: a line that
+names an author with an address but asks nothing of the reader is a signature,
+and stays.
+
+>>> from cleannews import clean
+>>> clean("The council voted 7-2.\\nWrite to Jo Lee at jo.lee@example.com\\n")
+'The council voted 7-2.\\n'
+>>> clean("The council voted 7-2.\\nResidents can write to the council at info@example.org.\\n")
+'The council voted 7-2.\\nResidents can write to the council at info@example.org.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import Stage, live_text_lines
+
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HANDLE = r"(?<![\w@])@\w{2,30}"
+_PROFILE = (
+    r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|threads|bsky|mastodon)"
+    r"\.(?:com|net|app|social)/[\w./@-]+"
+)
+_ADDRESS = rf"(?:{_EMAIL}|{_HANDLE}|{_PROFILE})"
+_LABEL = (
+    r"(?:e-?mail|mail|twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|contact"
+    r"|kontakt|contacto|contatto|contato|courriel|follow|folgen)"
+)
+# A line that is only addresses: "jo.lee@example.com", "Twitter: @jolee",
+# "twitter.com/jolee".
+_ADDRESS_ONLY = re.compile(
+    rf"(?i)[\s*•·-]*(?:{_LABEL}\s*[:：]?\s*)?{_ADDRESS}(?:\s*(?:[|,/·•]|and|or)?\s*(?:{_LABEL}\s*[:：]?\s*)?{_ADDRESS})*[\s.]*"
+)
+# What an author's contact line asks of the reader, in several languages.
+# What an author's contact sentence asks of the reader, in several languages:
+# an imperative at its start ("Write to ...", "Follow him ..."), or a phrase
+# anywhere ("... may be reached at", "Have a tip?").
+_IMPERATIVE = re.compile(
+    r"(?i)[\s*•·_-]*(?:and\s+|or\s+)?(?:write\s+to|e-?mail|contact|reach|follow|send|tweet|dm"
+    r"|schreiben\s+sie|erreichen\s+sie|kontaktieren\s+sie|folgen\s+sie|mail"
+    r"|écrivez|contactez|suivez|escríb(?:ale|anos|a)|contacte|síg(?:ale|anos)|scrivi|scrivete"
+    r"|contatta|seguite|segui|escreva|entre\s+em\s+contato|siga)\b"
+)
+_INVITATION = re.compile(
+    r"(?i)\b(?:(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)|(?:have|got)\s+a\s+(?:news\s+)?tip"
+    r"|follow\s+(?:him|her|them|me|us)|let\s+(?:us|me|him|her|them)\s+know"
+    r"|ist\s+(?:erreichbar|zu\s+erreichen)|peut\s+être\s+(?:joint|contacté)e?"
+    r"|puede\s+ser\s+contactad[oa]|può\s+essere\s+contattat[oa])\b"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘«¿¡(]?[A-ZÀ-ÖØ-Þ])")
+_ADDRESS_IN = re.compile(_ADDRESS, re.IGNORECASE)
+# "Have a tip?", "Got a news tip?" standing alone above the contact line.
+_TIP_PROMPT = re.compile(r"(?i)[\s*•·-]*(?:have|got)\s+a\s+(?:news\s+)?tip\s*\??[\s:]*")
+# "Jo Lee is a reporter for The Paper." -- a name, then what they do.
+_ROLE = (
+    r"(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|author"
+    r"|producer|photographer|freelancer|critic|analyst|intern|redakteur(?:in)?|korrespondent(?:in)?"
+    r"|autor(?:in)?|journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?"
+    r"|corresponsal|giornalista|redattore|redattrice|jornalista|repórter|colunista)"
+)
+_BIO = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+"
+    r"(?:is|was|ist|est|es|è|é)\s+(?:a|an|the|one\s+of|ein(?:e)?|un(?:e|a)?|le|la|el|il|o|senior|chief)\b"
+    rf"[^.!?]{{0,80}}?\b{_ROLE}s?\b",
+    re.IGNORECASE,
+)
+_ABOUT_LABEL = re.compile(
+    r"(?i)[\s#*]*(?:about\s+the\s+(?:author|writer|reporter)|über\s+(?:den|die)\s+(?:autor|autorin)"
+    r"|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor|sobre\s+o\s+autor|l'autore)\s*:?\s*"
+)
+# How many of the last lines may belong to the box.
+_TAIL_LINES = 8
+_MAX_WORDS = 60
+_SIGNATURE_WORDS = 5
+
+
+class AuthorBoxStage(Stage):
+    """Author boxes and contact lines at the end: bios, "Write to X at x@paper.com", "@handle"."""
+
+    name = "author_box"
+    rules: ClassVar[dict[str, str]] = {
+        "contact_line": "an author's address, or an invitation to write to or follow them",
+        "author_bio": "a short biography of the author after the article",
+    }
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        lines = live_text_lines(doc)
+        # The first line is never the tail, however short the text.
+        tail = lines[1:][-_TAIL_LINES:]
+        for position, index in enumerate(tail):
+            line = doc.lines[index]
+            rule = author_box_rule(line)
+            before = doc.lines[tail[position - 1]] if position else ""
+            if rule == "contact_line" and _ADDRESS_ONLY.fullmatch(line) and _is_signature(before):
+                continue  # "Jo Lee, columnist" then "jo@example.com": a signature
+            if rule is not None:
+                yield self.remove_lines(doc, rule, index)
+                continue
+            # "... the last sentence. Write to Jo Lee at jo@example.com": the
+            # article's end and the contact line were joined; only the latter goes.
+            text = line.rstrip()
+            start = contact_start(text)
+            if start:
+                cut = len(text[:start].rstrip())
+                yield self.remove_span(doc, "contact_line", index, cut, len(text))
+
+
+def author_box_rule(line: str) -> str | None:
+    """The rule a tail line falls under when it is author-box furniture, else None."""
+    text = line.strip()
+    if not text or len(text.split()) > _MAX_WORDS:
+        return None
+    if _ADDRESS_ONLY.fullmatch(text) or _TIP_PROMPT.fullmatch(text):
+        return "contact_line"
+    if _ABOUT_LABEL.fullmatch(text) or _BIO.match(text):
+        return "author_bio"
+    if contact_start(text) == 0:
+        return "contact_line"
+    return None
+
+
+def _is_signature(line: str) -> bool:
+    """A name (and perhaps a role) on a short line of its own, with no address."""
+    text = line.strip()
+    return (
+        0 < len(text.split()) <= _SIGNATURE_WORDS
+        and text[-1] not in ".!?:;"
+        and not _ADDRESS_IN.search(text)
+    )
+
+
+def contact_start(text: str) -> int | None:
+    """Where the run of contact sentences that ends ``text`` starts, if it has one."""
+    start = None
+    for match in reversed([None, *_SENTENCE.finditer(text)]):
+        begin = match.end() if match else 0
+        sentence = text[begin : start if start is not None else len(text)]
+        if not _is_contact(sentence):
+            break
+        start = begin
+    return start
+
+
+def _is_contact(sentence: str) -> bool:
+    if _ADDRESS_ONLY.fullmatch(sentence) or _TIP_PROMPT.fullmatch(sentence):
+        return True
+    return bool(
+        _ADDRESS_IN.search(sentence)
+        and (_IMPERATIVE.match(sentence) or _INVITATION.search(sentence))
+    )
