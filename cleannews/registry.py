@@ -27,6 +27,9 @@ BUILTIN_STAGES: dict[str, str] = {
     "widgets": "cleannews.stages.widgets:WidgetsStage",
     "credits": "cleannews.stages.credits:CreditsStage",
     "author_box": "cleannews.stages.author_box:AuthorBoxStage",
+    "byline": "cleannews.stages.byline:BylineStage",
+    "wire": "cleannews.stages.wire:WireStage",
+    "headline": "cleannews.stages.headline:HeadlineStage",
     "captions": "cleannews.stages.captions:CaptionsStage",
     "whitespace": "cleannews.stages.whitespace:WhitespaceStage",
 }

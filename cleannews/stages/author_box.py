@@ -69,8 +69,8 @@ _ROLE = (
 )
 _BIO = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+"
-    r"(?:is|was|ist|est|es|è|é)\s+(?:a|an|the|one\s+of|ein(?:e)?|un(?:e|a)?|le|la|el|il|o|senior|chief)\b"
-    rf"[^.!?]{{0,80}}?\b{_ROLE}s?\b",
+    r"(?:is|was|ist|est|es|è|é)\s+(?:(?:a|an|the|one\s+of|ein(?:e)?|un(?:e|a)?|le|la|el|il|o)\s+)?"
+    rf"(?:[^.!?\n]{{0,80}}?\s)?{_ROLE}s?\b",
     re.IGNORECASE,
 )
 _ABOUT_LABEL = re.compile(

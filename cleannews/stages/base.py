@@ -105,6 +105,11 @@ class LinePatternStage(Stage):
 
     patterns: ClassVar[Mapping[str, str]]
     flags: ClassVar[int] = re.IGNORECASE
+    # Stages whose patterns are costly to try at every line start of a long
+    # text set this: longer lines are skipped, the rest matched one by one...
+    max_line_chars: ClassVar[int] = 0
+    # ...and, optionally, a cheap pattern a line must contain to be tried at all.
+    line_hint: ClassVar[re.Pattern[str] | None] = None
     _compiled: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
 
     @classmethod
@@ -127,6 +132,9 @@ class LinePatternStage(Stage):
         return cached
 
     def find(self, doc: Document) -> Iterator[Removal]:
+        if self.max_line_chars:
+            yield from self._find_in_short_lines(doc)
+            return
         scanner, line_matcher = self.compiled()
         removed = doc.removed
         for match in scanner.finditer(doc.joined):
@@ -157,6 +165,20 @@ class LinePatternStage(Stage):
                 rule = found.lastgroup
                 assert rule is not None
                 yield self.remove_lines(doc, rule, index)
+
+    def _find_in_short_lines(self, doc: Document) -> Iterator[Removal]:
+        _, line_matcher = self.compiled()
+        hint = self.line_hint
+        for index in live_text_lines(doc):
+            line = doc.lines[index]
+            if len(line) > self.max_line_chars or (hint is not None and not hint.search(line)):
+                continue
+            found = line_matcher.fullmatch(line)
+            if found is None or not self.accept(doc, index, found):
+                continue
+            rule = found.lastgroup
+            assert rule is not None
+            yield self.remove_lines(doc, rule, index)
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """A hook for context checks on a matched line; the default accepts all."""

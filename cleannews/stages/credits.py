@@ -43,7 +43,9 @@ _SOURCE_WORD = r"(?:source|quelle|fuente|fonte|źródło|источник|bron)"
 # "Photo", "Photo credit", "Image copyright", "Photo illustration", "Credit".
 _LABEL = re.compile(
     rf"(?i:{_PICTURE}(?:\s+(?:(?P<credit>{_CREDIT_WORD}|illustration)|(?P<source>{_SOURCE_WORD})))?"
-    rf"|(?P<bare_credit>{_CREDIT_WORD})|(?P<bare_source>{_SOURCE_WORD}))(?!\w)"
+    # "Credit", "Crédit photo", "Crédito de la imagen"
+    rf"|(?P<bare_credit>{_CREDIT_WORD}(?:\s+(?:de\s+la\s+|de\s+|da\s+)?{_PICTURE})?)"
+    rf"|(?P<bare_source>{_SOURCE_WORD}))(?!\w)"
 )
 # What joins a label to the names: "Photo: X", "Photo by X", "Image © X", "AP Photo/X".
 _JOIN = re.compile(
@@ -141,11 +143,16 @@ _WRAP = re.compile(r"^[\s(\[{*_]*(.*?)[\s)\]}*_.]*$")
 _SEGMENTS = re.compile(rf"(?<=[.;])\s+(?=(?i:{_PICTURE}|{_CREDIT_WORD}))")
 # Cheap pre-filter: a line with none of these is never a credit.
 _HINT = re.compile(
-    rf"(?i:{_PICTURE}|{_CREDIT_WORD}|{_SOURCE_WORD}|caption|bildunterschrift|bildtext|légende"
-    r"|didascalia|legenda|подпись|pie\s+de\s+foto)"
-    rf"|{_AGENCY.pattern}",
+    r"(?i:phot|pic|imag|illustr|graphic|video|foto|bild|ilustra|фото|снимок|zdj|kuva|credit"
+    r"|crédit|copyright|courtesy|©|source|quelle|fuente|fonte|źródło|источник|bron|caption"
+    r"|légende|didascalia|legenda|подпись|pie\s+de|getty|reuters|associated|shutterstock"
+    r"|istock|alamy|xinhua|kyodo|yonhap|ansa|tass|sputnik|anadolu|keystone|imago|nurphoto"
+    r"|wireimage|filmmagic|europa\s+press|efe|sipa|zuma|corbis|afp|epa|dpa)"
+    r"|AP|PA|PTI|ANI|ANP|IANS"
 )
 _MAX_CHARS = 160
+# Room for the spaces and brackets around a credit.
+_MAX_LINE = 2 * _MAX_CHARS
 
 
 def credit_rule(line: str) -> str | None:
@@ -236,7 +243,8 @@ class CreditsStage(Stage):
         last = lines[-1] if lines else -1
         for index in lines:
             line = doc.lines[index]
-            if not _HINT.search(line):
+            # Cheap tests first: most lines are too long or name nothing pictorial.
+            if len(line) > _MAX_LINE or not _HINT.search(line):
                 continue
             rule = credit_rule(line)
             if rule is None or (rule == "photo_credit" and index == last):

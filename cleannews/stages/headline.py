@@ -1,0 +1,66 @@
+"""The headline (optional): the title line that extractors print above the article.
+
+Off by default: many users want the title kept with the text. Enable it with
+``--enable headline``. The first line of the text goes when it reads as a
+title: a few words (3 to 25), no full stop, colon or comma at its end, not a
+list item, and more text after it. A first line that is a sentence, a
+dateline ("WASHINGTON (AP) -- ...") or a short label is left alone.
+
+>>> from cleannews import clean
+>>> text = "Harbour strike ends after two weeks\\nDock workers returned.\\nShips sailed.\\n"
+>>> clean(text, enable=["headline"])
+'Dock workers returned.\\nShips sailed.\\n'
+>>> clean("Dock workers returned on Monday.\\nShips sailed.\\n", enable=["headline"])
+'Dock workers returned on Monday.\\nShips sailed.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import Stage, live_text_lines
+
+# Ends a sentence or leads into more text, so the line is no title.
+_NOT_TITLE_END = frozenset(".,:;…-–—")
+# A list item, a quote, a dateline: "- Item", "1. Item", "“Quote", "PARIS (AFP) --".
+_NOT_TITLE_START = re.compile(
+    r"\s*(?:[-*•·>#|]|\d+[.)]\s|[\"“„«‘']|[A-ZÀ-ÖØ-Þ .,'-]{2,40}\s*\([^)]{1,20}\)\s*[-–—])"
+)
+_MIN_WORDS = 3
+_MAX_WORDS = 25
+_MAX_CHARS = 200
+# A title needs an article under it.
+_MIN_LINES_AFTER = 2
+
+
+class HeadlineStage(Stage):
+    """The headline above the article (off by default): a short first line with no full stop."""
+
+    name = "headline"
+    enabled_by_default = False
+    rules: ClassVar[dict[str, str]] = {
+        "headline": "the article's title, printed as its first line",
+    }
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        lines = live_text_lines(doc)
+        if len(lines) <= _MIN_LINES_AFTER:
+            return
+        first = lines[0]
+        if is_title(doc.lines[first]):
+            yield self.remove_lines(doc, "headline", first)
+
+
+def is_title(line: str) -> bool:
+    """Whether a line reads as a title rather than a sentence or a label."""
+    text = line.strip()
+    words = text.split()
+    return (
+        _MIN_WORDS <= len(words) <= _MAX_WORDS
+        and len(text) <= _MAX_CHARS
+        and text[-1] not in _NOT_TITLE_END
+        and not _NOT_TITLE_START.match(text)
+    )

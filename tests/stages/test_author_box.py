@@ -1,0 +1,72 @@
+"""Author boxes and contact lines at the tail go; signatures and the body stay."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from cleannews.stages.author_box import author_box_rule
+
+BODY = (
+    "The harbour authority approved the new terminal on Thursday.\n"
+    "Construction is expected to take three years and cost 200 million euros.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Write to Nora Lind at nora.lind@example.com", "contact_line"),
+        ("Have a tip? Nora Lind may be reached at nora.lind@example.com", "contact_line"),
+        ("Email Pavel Novak at pnovak@example.org or follow him @pavelnovak.", "contact_line"),
+        ("nora.lind@example.com", "contact_line"),
+        ("twitter.com/noralind", "contact_line"),
+        ("Twitter: @noralind", "contact_line"),
+        ("Schreiben Sie der Autorin: nora.lind@example.de", "contact_line"),
+        ("Contactez l'auteur à nora.lind@example.fr", "contact_line"),
+        ("Nora Lind is a reporter for The Harbour Times.", "author_bio"),
+        ("Pavel Novak ist Redakteur im Ressort Wirtschaft.", "author_bio"),
+        ("About the Author", "author_bio"),
+    ],
+)
+def test_contact_lines_and_bios(line: str, rule: str) -> None:
+    assert author_box_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents can write to the council at info@example.org before May 1.",
+        "The company said customers could follow the recall on its website.",
+        "Nora Lind, columnist nora.lind@example.com",  # a signature asks nothing
+        "— Pavel Novak (@pavelnovak) November 3, 2021",  # an embedded post's footer
+        "Lind is a rare name in the valley, the mayor joked.",
+    ],
+)
+def test_near_misses_stay(line: str) -> None:
+    assert author_box_rule(line) is None
+
+
+def test_tail_box_goes_and_body_stays() -> None:
+    bio = "Nora Lind is a reporter for The Harbour Times.\n"
+    box = bio + "Write to Nora Lind at nora.lind@example.com\n"
+    text = BODY + "\n" + box
+    assert cleannews.clean(text) == BODY
+
+
+def test_contact_sentence_glued_to_the_last_paragraph_is_cut_off() -> None:
+    text = BODY + "Work starts in June. Write to Nora Lind at nora.lind@example.com\n"
+    result = cleannews.clean_and_explain(text)
+    assert result.text == BODY + "Work starts in June.\n"
+    assert result.removals[0].partial
+
+
+def test_signature_over_two_lines_stays() -> None:
+    text = BODY + "정민수 칼럼니스트\nminsu@example.kr\n"
+    assert cleannews.clean(text) == text
+
+
+def test_contact_lines_high_in_the_text_stay() -> None:
+    filler = "".join(f"Paragraph {n} of the harbour story.\n" for n in range(10))
+    text = "Intro.\nWrite to the newsroom at desk@example.com\n" + filler
+    assert cleannews.clean(text) == text

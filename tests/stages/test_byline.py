@@ -1,0 +1,63 @@
+"""Bylines and time stamps go when the optional stage is on; sentences stay."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from cleannews.registry import default_names
+
+BODY = "The river rose two metres overnight.\n"
+
+
+def _clean(text: str) -> str:
+    return cleannews.clean(text, enable=["byline"])
+
+
+def test_off_by_default() -> None:
+    assert "byline" not in default_names()
+    assert cleannews.clean("By Nora Lind\n" + BODY) == "By Nora Lind\n" + BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Nora Lind",
+        "By Nora Lind and Pavel Novak",
+        "* By REUTERS",
+        "By Ana de la Cruz, Associated Press",
+        "Von Anna Schmidt",
+        "Par Jean Martin",
+        "Updated: 18 Nov 2019 9:38 pm",
+        "Published 10:02 AM EST Nov 19, 2019",
+        "First Published: Tuesday, November 19, 2019 08:38 AM",
+        "Aktualisiert am 3. März 2020, 14:05 Uhr",
+        "Publié le 12 mars 2020 à 18h30",
+        "Actualizado: 12/03/2020 14:05",
+        "20 November 2019",
+        "3 hours ago",
+        "5:45 AM PST 11/19/2019 by Nora Lind",
+    ],
+)
+def test_bylines_and_stamps_go(line: str) -> None:
+    assert _clean(line + "\n" + BODY) == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By noon the river had risen two metres.",
+        "By most accounts, the dam held.",
+        "By The Numbers",
+        "By 2030 the city wants to plant a million trees",
+        "Updated rules for anglers take effect on Monday",
+        "(Published Monday, Nov. 18, 2019)",
+        "2019",
+        "2019 American Music Awards",
+        "1 tsp cinnamon",
+        "Von der Brücke aus sah man das Hochwasser.",
+    ],
+)
+def test_near_misses_stay(line: str) -> None:
+    text = line + "\n" + BODY
+    assert _clean(text) == text

@@ -1,0 +1,118 @@
+"""Photo credits and caption furniture go; captions and sentences about pictures stay."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from cleannews.stages.credits import credit_rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Maria Keller, AP",
+        "Photo: Tomás Ribeiro / Associated Press",
+        "(Photo by Lena Ortiz/Getty Images)",
+        "Photograph by Sam Pereira/AFP/Getty Images",
+        "Image copyright Getty Images",
+        "Image source, EPA",
+        "Lena Ortiz | Bloomberg | Getty Images",
+        "Karim Haddad/Reuters",
+        "REUTERS/Karim Haddad",
+        "Getty Images",
+        "Associated Press",
+        "(AP Photo/Ines Moreau)",
+        "Jonas Berg, ASSOCIATED PRESS",
+        "City Fire Department via AP",
+        "Foto: dpa",
+        "Foto: Anna Schmidt/dpa",
+        "Bild: Keystone",
+        "Crédit photo : Jean Martin / AFP",
+        "Foto: Ana de la Cruz/EFE",
+        "Фото: ТАСС",
+        "Credit: Getty Images",
+        "(Image credit: Northern Lights Observatory)",
+        "Photo illustration by Ruth Adler. Photo by Omar Said.",
+    ],
+)
+def test_whole_line_credits_are_photo_credits(line: str) -> None:
+    assert credit_rule(line) == "photo_credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Image caption", "Caption", "Image copyright", "Media caption:", "Bildunterschrift", "Photo"],
+)
+def test_labels_alone_are_caption_labels(line: str) -> None:
+    assert credit_rule(line) == "caption_label"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image caption The ferry left the harbour two hours late",
+        "Media captionWhat the flood looked like from the air",
+        "Image caption, Volunteers filled sandbags through the night",
+    ],
+)
+def test_labelled_captions_go_whole(line: str) -> None:
+    assert credit_rule(line) == "labelled_caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # captions, with or without a glued credit: many articles keep them
+        "Firefighters work near the old mill on Tuesday. (AP Photo/Ines Moreau)",
+        "Volunteers fill sandbags by the river (Image: Getty)",
+        "Image: the mayor at the opening of the new bridge in 1998",
+        # sentences and headings about pictures, sources and agencies
+        "Photos of the storm were shared thousands of times.",
+        "Photo: the bridge as it looked in 1950, before the flood.",
+        "Source: Ministry of Health, weekly figures",
+        "Quelle: Statistisches Bundesamt",
+        "Reuters reported the deal on Monday, citing two people.",
+        "Michael Bloomberg",
+        "Pictures of the year",
+        "Imagine Dragons",
+        "© Ruth Adler",  # an author's own sign-off, no agency
+        "Fotos: So sah die Altstadt vor dem Brand aus",
+        "Las fotos muestran el puerto antes de la tormenta.",
+    ],
+)
+def test_near_misses_are_not_credits(line: str) -> None:
+    assert credit_rule(line) is None
+
+
+def test_credits_around_a_caption_go_and_the_caption_stays() -> None:
+    text = (
+        "Rescue teams reached the village after the landslide on Sunday.\n"
+        "\n"
+        "A rescuer carries a child across the mud in San Rafael.\n"
+        "Photo: Diego Alvarez, AP\n"
+        "\n"
+        "The regional government said 40 homes were buried.\n"
+    )
+    result = cleannews.clean_and_explain(text)
+    assert "Photo: Diego Alvarez, AP" not in result.text
+    assert "A rescuer carries a child across the mud in San Rafael." in result.text
+    assert result.removals[0].key == "credits.photo_credit"
+
+
+def test_a_credit_on_the_last_line_stays() -> None:
+    text = "Der Stadtrat stimmte am Montag für den Neubau der Brücke.\nFoto: Anna Schmidt/dpa\n"
+    assert cleannews.clean(text) == text
+
+
+def test_german_and_french_credit_lines_go_in_the_body() -> None:
+    text = (
+        "Foto: Anna Schmidt/dpa\n"
+        "Der Stadtrat stimmte am Montag für den Neubau der Brücke.\n"
+        "Crédit photo : Jean Martin / AFP\n"
+        "Die Arbeiten sollen im Frühjahr beginnen.\n"
+    )
+    assert cleannews.clean(text) == (
+        "Der Stadtrat stimmte am Montag für den Neubau der Brücke.\n"
+        "Die Arbeiten sollen im Frühjahr beginnen.\n"
+    )
