@@ -17,10 +17,11 @@ starts with "By" ("By noon the river had risen") has no list of names and stays.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
-from cleannews.document import Document
-from cleannews.stages.base import LinePatternStage
+from cleannews.document import Document, Removal
+from cleannews.stages.base import LinePatternStage, live_text_lines
 
 _NAME = r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]*|(?:de|da|di|del|van|von|der|la|le|al|el|bin)(?=\s))"
 # "By The Numbers", "By This Time" are headings or sentences, not bylines.
@@ -63,6 +64,9 @@ _DATE = (
 # date: "2019" alone is a heading. (Checked apart: as a look-ahead inside the
 # pattern it made every line cost a scan per month name.)
 _DATE_EVIDENCE = re.compile(rf"\d[:h]\d\d|\d[/.-]\d{{1,2}}[/.-]\d|(?<!\w)(?i:{_MONTH})(?!\w)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HEAD_LINES = 8
+_TAIL_LINES = 4
 _CANDIDATE = re.compile(r"\d|^\W*(?i:by|von|par|por|di|door|av|от|written|text|testo)\b")
 _STAMP_LABEL = (
     r"(?:published|updated|posted|last\s+updated|first\s+published|last\s+modified|modified"
@@ -97,6 +101,8 @@ class BylineStage(LinePatternStage):
     }
     patterns: ClassVar[dict[str, str]] = {
         "byline": (
+            # "By" left alone when the names were links the extractor dropped
+            rf"{_BULLET}(?i:by|von|par|por)[:\s]*|"
             rf"{_BULLET}(?:{_DATE}[^\S\n]+)?(?i:{_BY})[:\s]+"
             rf"(?:{_NAMES}|[A-ZÀ-ÖØ-Þ' .&-]{{3,60}}){_AFFILIATION}"
             rf"(?:[^\S\n]*[|,·•][^\S\n]*{_DATE})?"
@@ -107,12 +113,27 @@ class BylineStage(LinePatternStage):
         ),
     }
 
+    def find(self, doc: Document) -> Iterator[Removal]:
+        # Bylines and stamps stand above or below the story. A time further in is
+        # the story's own: a live blog's "4:14 p.m." heads an entry.
+        lines = live_text_lines(doc)
+        ends = set(lines[:_HEAD_LINES] + lines[-_TAIL_LINES:])
+        for removal in super().find(doc):
+            if removal.start_line - doc.first_line in ends:
+                yield removal
+
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         return match.lastgroup != "timestamp" or _is_dated(doc.lines[index])
 
 
 def _is_dated(line: str) -> bool:
-    """A time, a full numeric date, or a month name with a number; "ago" stamps count too."""
+    """A time, a full numeric date, or a month name with a number; "ago" stamps count too.
+
+    Two years on a line make a span ("29 November 2018 | 20 January 2019"), the
+    dates of an exhibition or a season: the story's, not the page's.
+    """
+    if len(_YEAR.findall(line)) > 1:
+        return False
     return bool(_DATE_EVIDENCE.search(line) and re.search(r"\d", line)) or bool(
         re.search(r"(?i)\bago\b|\bvor\b|il\s+y\s+a|hace", line)
     )

@@ -137,6 +137,8 @@ _LABEL_ALONE = re.compile(
 _LABELLED_CAPTION = re.compile(
     r"(?i:(?:image|media|video|photo|picture)\s*caption|bildunterschrift|légende\s+photo)"
     r"(?:\s*[,:：.]\s*|\s+|(?=[A-ZÀ-ÖØ-Þ\"“‘«]))(?=\S)"
+    # "FILE PHOTO: Traders work on the floor ...": a caption's label, in capitals
+    r"|(?:FILE\s+PHOTO|ARCHIVE\s+PHOTO|PHOTO\s+D'ARCHIVES|ARCHIVBILD|FOTO\s+DE\s+ARCHIVO)\s*[:：]\s*(?=\S)"
 )
 _WRAP = re.compile(r"^[\s(\[{*_]*(.*?)[\s)\]}*_.]*$")
 # A line of several credits: "Photo illustration by Slate. Photo by Jo Lee."

@@ -4,7 +4,8 @@ Off by default: many users want the title kept with the text. Enable it with
 ``--enable headline``. The first line of the text goes when it reads as a
 title: a few words (3 to 25), no full stop, colon or comma at its end, not a
 list item, and more text after it. A first line that is a sentence, a
-dateline ("WASHINGTON (AP) -- ...") or a short label is left alone.
+dateline ("WASHINGTON (AP) -- ..."), a label in capitals, a line of fields or
+hashtags, or the start of a sentence the extractor wrapped is left alone.
 
 >>> from cleannews import clean
 >>> text = "Harbour strike ends after two weeks\\nDock workers returned.\\nShips sailed.\\n"
@@ -29,6 +30,8 @@ _NOT_TITLE_END = frozenset(".,:;…-–—")
 _NOT_TITLE_START = re.compile(
     r"\s*(?:[-*•·>#|]|\d+[.)]\s|[\"“„«‘']|[A-ZÀ-ÖØ-Þ .,'-]{2,40}\s*\([^)]{1,20}\)\s*[-–—])"
 )
+# Fields, hashtags and links: a line of data or a disclosure, not a title.
+_NOT_IN_TITLE = re.compile(r"[|;#]|https?:|www\.")
 _MIN_WORDS = 3
 _MAX_WORDS = 25
 _MAX_CHARS = 200
@@ -49,8 +52,10 @@ class HeadlineStage(Stage):
         lines = live_text_lines(doc)
         if len(lines) <= _MIN_LINES_AFTER:
             return
-        first = lines[0]
-        if is_title(doc.lines[first]):
+        first, second = lines[0], lines[1]
+        # A next line that starts in lower case continues a sentence the
+        # extractor wrapped: the first line is no title, however it ends.
+        if is_title(doc.lines[first]) and not doc.lines[second].lstrip()[:1].islower():
             yield self.remove_lines(doc, "headline", first)
 
 
@@ -63,4 +68,7 @@ def is_title(line: str) -> bool:
         and len(text) <= _MAX_CHARS
         and text[-1] not in _NOT_TITLE_END
         and not _NOT_TITLE_START.match(text)
+        and not _NOT_IN_TITLE.search(text)
+        and text.count(":") <= 1
+        and not text.isupper()  # "CLICK FOR RESULTS": a label or a button
     )

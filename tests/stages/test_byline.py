@@ -23,6 +23,7 @@ def test_off_by_default() -> None:
     "line",
     [
         "By Nora Lind",
+        "By",
         "By Nora Lind and Pavel Novak",
         "* By REUTERS",
         "By Ana de la Cruz, Associated Press",
@@ -60,4 +61,15 @@ def test_bylines_and_stamps_go(line: str) -> None:
 )
 def test_near_misses_stay(line: str) -> None:
     text = line + "\n" + BODY
+    assert _clean(text) == text
+
+
+def test_times_inside_the_story_stay() -> None:
+    entries = "".join(f"Entry {n} of the live blog about the storm.\n" for n in range(10))
+    text = "By Nora Lind\n" + entries + "4:14 p.m.\n" + entries.replace("Entry", "Update")
+    assert _clean(text) == text[len("By Nora Lind\n") :]
+
+
+def test_a_span_of_dates_stays() -> None:
+    text = "29 November 2018 | 20 January 2019\n" + BODY
     assert _clean(text) == text

@@ -53,6 +53,7 @@ def test_labels_alone_are_caption_labels(line: str) -> None:
     [
         "Image caption The ferry left the harbour two hours late",
         "Media captionWhat the flood looked like from the air",
+        "FILE PHOTO: A tanker is moored at the oil terminal in Rotterdam, March 3, 2020.",
         "Image caption, Volunteers filled sandbags through the night",
     ],
 )

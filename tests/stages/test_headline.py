@@ -51,3 +51,23 @@ def test_near_misses_stay(first: str) -> None:
 
 def test_a_lone_title_stays() -> None:
     assert _clean("Harbour strike ends\nWorkers back.\n") == "Harbour strike ends\nWorkers back.\n"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Sponsored by the harbour fund | All opinions are my own #harbour",
+        "CLICK HERE FOR THE FULL RESULTS",
+        "Tested by: Jo Park Price: 49 euros More info: example.com",
+    ],
+)
+def test_labels_fields_and_hashtags_are_no_titles(first: str) -> None:
+    text = first + "\n" + BODY
+    assert _clean(text) == text
+
+
+def test_a_wrapped_first_sentence_is_no_title() -> None:
+    text = (
+        "Dock workers in the northern harbour went back\nto work after two weeks.\nShips sailed.\n"
+    )
+    assert _clean(text) == text
