@@ -62,6 +62,11 @@ class Pipeline:
         ]
         self._for_site: dict[str, Pipeline] = {}
 
+    @property
+    def reach(self) -> int:
+        """The most lines any stage looks at either way of a line (see Stage.reach)."""
+        return max((stage.reach for stage in self.stages), default=1)
+
     def _profiles(self) -> Profiles:
         from cleannews.profiles import Profiles
 

@@ -14,14 +14,17 @@ Why that gives the same result as cleaning the whole text at once:
   anchor is a kept line that the next window starts from, so a caption repeated
   right after the cut is still caught;
 - the whitespace stage tidies gaps between kept non-blank lines, and a cut at an
-  anchor never splits a gap.
+  anchor never splits a gap;
+- stages that look further (a caption copied a few lines down, an author box in
+  the last lines) say how far in ``Stage.reach``, and the context is never
+  less than that.
 
-A stage that looks further than :data:`CONTEXT_LINES` lines either way could
-decide differently near a cut, and so could any stage when a window holds no
-anchor at all (megabytes of blank or removed lines, or a few huge lines); then
-the window is cut at a line boundary without one. Text with no ``\\n`` line
-break at all (old Mac ``\\r`` files, one giant line) cannot be cut and is held
-whole. That is the trade-off for memory that does not grow with the input.
+A stage that looks further than it says could decide differently near a cut,
+and so could any stage when a window holds no anchor at all (megabytes of
+blank or removed lines, or a few huge lines); then the window is cut at a line
+boundary without one. Text with no ``\\n`` line break at all (old Mac ``\\r``
+files, one giant line) cannot be cut and is held whole. That is the trade-off
+for memory that does not grow with the input.
 """
 
 from __future__ import annotations
@@ -101,6 +104,9 @@ def clean_pieces(
     ``window`` defaults to :data:`WINDOW`.
     """
     window = window or WINDOW
+    # Stages that look further than one line (tail rules, copies a few lines
+    # back) need that much context on both sides of a cut.
+    context = max(context, pipeline.reach)
     buffer = ""  # text not yet written, after some context already written
     pending: list[str] = []
     pending_size = 0

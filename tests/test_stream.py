@@ -87,8 +87,8 @@ def test_windows_match_on_shuffled_residue(seed: int) -> None:
         text = text.rstrip("\n")
     whole = Pipeline().run(text)
     window = rng.randint(2_000, 6_000)
-    # Built-in stages look one kept line back at most, so even one line of context
-    # around a cut must give the same result.
+    # The pipeline widens the context to what its stages reach, so even asking
+    # for one line of context around a cut must give the same result.
     context = [1, 4, 32][seed % 3]
     clean, removals = _windowed(text, window, seed=seed, context=context)
     assert clean == whole.text

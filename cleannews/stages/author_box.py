@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
-from cleannews.stages.base import Stage, live_text_lines
+from cleannews.stages.base import EDGE_LINES, Stage, live_text_lines, tail_lines
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"(?<![\w@])@\w{2,30}"
@@ -87,15 +87,16 @@ class AuthorBoxStage(Stage):
     """Author boxes and contact lines at the end: bios, "Write to X at x@paper.com", "@handle"."""
 
     name = "author_box"
+    reach = EDGE_LINES + 1  # the box is looked for in the tail
     rules: ClassVar[dict[str, str]] = {
         "contact_line": "an author's address, or an invitation to write to or follow them",
         "author_bio": "a short biography of the author after the article",
     }
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        lines = live_text_lines(doc)
+        first = live_text_lines(doc)[:1]
         # The first line is never the tail, however short the text.
-        tail = lines[1:][-_TAIL_LINES:]
+        tail = [index for index in tail_lines(doc, _TAIL_LINES) if index not in first]
         for position, index in enumerate(tail):
             line = doc.lines[index]
             rule = author_box_rule(line)

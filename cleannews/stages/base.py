@@ -32,6 +32,11 @@ class Stage:
     rules: ClassVar[Mapping[str, str]]
     defaults: ClassVar[Mapping[str, Any]] = {}
     enabled_by_default: ClassVar[bool] = True
+    # How many lines before or after a line the stage may look at to judge it
+    # (blank and removed lines count). Text cleaned in windows (cleannews.stream)
+    # keeps at least this much context around each cut, so it comes out as if
+    # cleaned whole.
+    reach: ClassVar[int] = 1
     origin: ClassVar[str] = "built-in"
 
     def __init__(self, **settings: Any) -> None:
@@ -183,6 +188,24 @@ class LinePatternStage(Stage):
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """A hook for context checks on a matched line; the default accepts all."""
         return True
+
+
+# How far from the start or the end of a text a head or tail rule may reach, in
+# lines. A stage with such rules sets ``reach = EDGE_LINES + 1``: then a text
+# cleaned in windows never has a head or tail decision about a line it writes out
+# taken anywhere but at the text's real start or end.
+EDGE_LINES = 24
+
+
+def head_lines(doc: Document, count: int) -> list[int]:
+    """The first ``count`` lines that hold text, among the first EDGE_LINES lines."""
+    return [i for i in live_text_lines(doc)[:count] if i < EDGE_LINES]
+
+
+def tail_lines(doc: Document, count: int) -> list[int]:
+    """The last ``count`` lines that hold text, among the last EDGE_LINES lines."""
+    edge = len(doc.lines) - EDGE_LINES
+    return [i for i in live_text_lines(doc)[-count:] if i >= edge] if count else []
 
 
 def live_text_lines(doc: Document) -> list[int]:

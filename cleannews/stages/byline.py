@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
-from cleannews.stages.base import LinePatternStage, live_text_lines
+from cleannews.stages.base import EDGE_LINES, LinePatternStage, head_lines, tail_lines
 
 _NAME = r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]*|(?:de|da|di|del|van|von|der|la|le|al|el|bin)(?=\s))"
 # "By The Numbers", "By This Time" are headings or sentences, not bylines.
@@ -89,6 +89,7 @@ class BylineStage(LinePatternStage):
     """Bylines and time stamps (off by default): "By Jane Doe", "Updated: 18 Nov 2019 9:38 pm"."""
 
     name = "byline"
+    reach = EDGE_LINES + 1  # bylines are looked for at the head and tail
     enabled_by_default = False
     flags = 0  # names are told by their capitals; the rest says (?i:) where it needs to
     # Bylines and stamps are short, and the date and name patterns are costly to
@@ -116,8 +117,7 @@ class BylineStage(LinePatternStage):
     def find(self, doc: Document) -> Iterator[Removal]:
         # Bylines and stamps stand above or below the story. A time further in is
         # the story's own: a live blog's "4:14 p.m." heads an entry.
-        lines = live_text_lines(doc)
-        ends = set(lines[:_HEAD_LINES] + lines[-_TAIL_LINES:])
+        ends = set(head_lines(doc, _HEAD_LINES) + tail_lines(doc, _TAIL_LINES))
         for removal in super().find(doc):
             if removal.start_line - doc.first_line in ends:
                 yield removal

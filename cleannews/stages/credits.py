@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
-from cleannews.stages.base import Stage, live_text_lines
+from cleannews.stages.base import EDGE_LINES, Stage, live_text_lines, tail_lines
 
 # Words that label a picture, in several languages.
 _PICTURE = (
@@ -232,6 +232,7 @@ class CreditsStage(Stage):
     """Photo credits and caption labels on lines of their own ("Photo: Jane Doe, AP")."""
 
     name = "credits"
+    reach = EDGE_LINES + 1  # the last-line exception looks at the tail
     rules: ClassVar[dict[str, str]] = {
         "photo_credit": "a photo credit (a credit label with names, or names with an agency)",
         "caption_label": "a caption or credit label standing alone",
@@ -242,7 +243,7 @@ class CreditsStage(Stage):
         lines = live_text_lines(doc)
         # A credit on the last line is kept: publishers print the credit of a
         # cover picture there as a sign-off, and some count it as the text's own.
-        last = lines[-1] if lines else -1
+        last = tail_lines(doc, 1)[0] if tail_lines(doc, 1) else -1
         for index in lines:
             line = doc.lines[index]
             # Cheap tests first: most lines are too long or name nothing pictorial.

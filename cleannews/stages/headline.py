@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
-from cleannews.stages.base import Stage, live_text_lines
+from cleannews.stages.base import EDGE_LINES, Stage, head_lines, live_text_lines
 
 # Ends a sentence or leads into more text, so the line is no title.
 _NOT_TITLE_END = frozenset(".,:;…-–—")
@@ -43,6 +43,7 @@ class HeadlineStage(Stage):
     """The headline above the article (off by default): a short first line with no full stop."""
 
     name = "headline"
+    reach = EDGE_LINES + 1  # the title is looked for at the head
     enabled_by_default = False
     rules: ClassVar[dict[str, str]] = {
         "headline": "the article's title, printed as its first line",
@@ -50,7 +51,7 @@ class HeadlineStage(Stage):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         lines = live_text_lines(doc)
-        if len(lines) <= _MIN_LINES_AFTER:
+        if len(lines) <= _MIN_LINES_AFTER or not head_lines(doc, 1):
             return
         first, second = lines[0], lines[1]
         # A next line that starts in lower case continues a sentence the

@@ -105,9 +105,16 @@ def test_list_stages_shows_stages_rules_and_settings(invoke: Invoke) -> None:
         "related",
         "prompts",
         "widgets",
+        "credits",
+        "author_box",
+        "byline",
+        "wire",
+        "headline",
         "captions",
         "whitespace",
     ]
+    optional = {line.split()[0] for line in result.stdout.splitlines() if " off " in line}
+    assert optional == {"byline", "wire", "headline"}
     assert "    ad_marker " in result.stdout
     assert "    setting min_chars=30" in result.stdout
 
