@@ -28,10 +28,19 @@ from cleannews.stages.base import EDGE_LINES, Stage, head_lines, live_text_lines
 _NOT_TITLE_END = frozenset(".,:;…-–—")
 # A list item, a quote, a dateline: "- Item", "1. Item", "“Quote", "PARIS (AFP) --".
 _NOT_TITLE_START = re.compile(
-    r"\s*(?:[-*•·>#|]|\d+[.)]\s|[\"“„«‘']|[A-ZÀ-ÖØ-Þ .,'-]{2,40}\s*\([^)]{1,20}\)\s*[-–—])"
+    r"\s*(?:[-*•·>#|]|\d+[.)]\s|[\"“„«‘']|[A-ZÀ-ÖØ-Þ .,'-]{2,40}(?:\s*\([^)]{1,20}\))?\s+[-–—])"
 )
 # Fields, hashtags and links: a line of data or a disclosure, not a title.
 _NOT_IN_TITLE = re.compile(r"[|;#]|https?:|www\.")
+# Words a title does not end on, in several languages: a line that does is the
+# first part of a sentence the extractor wrapped.
+_LINKING = (
+    "and or but the a an of to in for with on at by from as that"
+    " und oder der die das den dem ein eine zu mit von für"
+    " et ou le la les un une de du des à au avec pour"
+    " y o el los las un una del al con para por que"
+)
+_LINKING_WORDS = frozenset(_LINKING.split())
 _MIN_WORDS = 3
 _MAX_WORDS = 25
 _MAX_CHARS = 200
@@ -62,8 +71,11 @@ class HeadlineStage(Stage):
 
 def is_title(line: str) -> bool:
     """Whether a line reads as a title rather than a sentence or a label."""
-    text = line.strip()
+    # A sentence may end inside quotes or brackets: '... from "Dancing With the Stars."'
+    text = line.strip().rstrip("\"'”’»)]*_ ") or line.strip()
     words = text.split()
+    if words and words[-1].lower() in _LINKING_WORDS:
+        return False  # "... Marcel Granollers and": a sentence wrapped mid-way
     return (
         _MIN_WORDS <= len(words) <= _MAX_WORDS
         and len(text) <= _MAX_CHARS

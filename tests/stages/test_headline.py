@@ -71,3 +71,16 @@ def test_a_wrapped_first_sentence_is_no_title() -> None:
         "Dock workers in the northern harbour went back\nto work after two weeks.\nShips sailed.\n"
     )
     assert _clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The mayor was voted out of office on “Harbour Talk.”",  # a sentence ending in quotes
+        "MADRID — Dock workers returned on Monday after two weeks and",  # a dateline, wrapped
+        "Die Hafenarbeiter kehrten am Montag an die Arbeit zurück und",  # wrapped mid-sentence
+    ],
+)
+def test_sentences_ending_in_quotes_or_cut_by_wrapping_are_no_titles(first: str) -> None:
+    text = first + "\n" + BODY
+    assert _clean(text) == text
