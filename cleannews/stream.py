@@ -15,9 +15,9 @@ Why that gives the same result as cleaning the whole text at once:
   right after the cut is still caught;
 - the whitespace stage tidies gaps between kept non-blank lines, and a cut at an
   anchor never splits a gap;
-- stages that look further (a caption copied a few lines down, an author box in
-  the last lines) say how far in ``Stage.reach``, and the context is never
-  less than that.
+- stages that look further (an author box in the last lines, a credit on the
+  last line) say how far in ``Stage.reach``, and the context is never less
+  than that.
 
 A stage that looks further than it says could decide differently near a cut,
 and so could any stage when a window holds no anchor at all (megabytes of
@@ -104,8 +104,8 @@ def clean_pieces(
     ``window`` defaults to :data:`WINDOW`.
     """
     window = window or WINDOW
-    # Stages that look further than one line (tail rules, copies a few lines
-    # back) need that much context on both sides of a cut.
+    # Stages that look further than one line (head and tail rules) need that
+    # much context on both sides of a cut.
     context = max(context, pipeline.reach)
     buffer = ""  # text not yet written, after some context already written
     pending: list[str] = []

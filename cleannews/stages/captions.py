@@ -1,14 +1,11 @@
-"""Repeated captions and paragraphs: a block printed twice is kept once.
+"""Repeated captions and paragraphs: a block printed twice in a row is kept once.
 
 Pages print a photo caption both under the image and in a lightbox or
 ``<noscript>`` copy, and extractors keep both. A line is a repeat when the
 previous remaining line (blank lines and lines other stages removed do not
 count) says the same, ignoring case, spacing, punctuation and a trailing photo
-credit. A caption printed again a little further down (a lightbox copy, a
-"show less" toggle) is a repeat too: a line that says the same as a line up to
-12 lines before it, or that is part of one of the few lines just before it. The
-first copy always stays. Short lines are never treated as repeats: "* * *",
-table cells and refrains repeat on purpose.
+credit. Short lines are never treated as repeats: "* * *", table cells and
+refrains repeat on purpose.
 
 >>> from cleannews import clean
 >>> caption = "Cranes stand idle at the container port on Monday."
@@ -88,13 +85,11 @@ def key_length(key: str) -> int:
 
 
 class CaptionsStage(Stage):
-    """Captions and paragraphs printed twice, in a row or further down, near-copies included."""
+    """Captions and paragraphs printed twice in a row, near-identical copies included."""
 
     name = "captions"
-    reach = 12  # how far back a copy is looked for (_EarlierLines.BACK)
     rules: ClassVar[dict[str, str]] = {
         "repeated_line": "a copy of the line just before it (a caption or paragraph printed twice)",
-        "repeated_elsewhere": "a copy of an earlier line, or of part of one just before it",
     }
     defaults: ClassVar[dict[str, int]] = {"min_chars": 30}
 
@@ -104,13 +99,11 @@ class CaptionsStage(Stage):
         blank = doc.blank
         previous_key: str | None = None
         previous_line: str | None = None
-        earlier = _EarlierLines()
         for index in range(len(doc)):
             if removed[index] or blank[index]:
                 continue
             # Compare what the line says after glued markers are cut out of it.
             line = doc.visible(index)
-            key: str | None = None
             # A cheap test first: most neighbours differ at their first letters.
             if previous_line is not None and _may_repeat(previous_line, line):
                 if previous_key is None:
@@ -119,45 +112,10 @@ class CaptionsStage(Stage):
                 if key == previous_key and key_length(key) >= min_chars:
                     yield self.remove_lines(doc, "repeated_line", index)
                     continue
-            if key is None and len(line) >= min_chars:
-                key = comparison_key(line)
-            if key is not None and key_length(key) >= min_chars:
-                # A copy is remembered too, so whether a later line repeats
-                # depends only on the lines just before it, not on how far back
-                # a chain of copies started (and so not on where a window begins).
-                repeats = earlier.holds(index, key)
-                earlier.add(index, key)
-                if repeats:
-                    # It still counts as the line before the next one: a copy
-                    # of it right below is a repeat, as for any line.
-                    yield self.remove_lines(doc, "repeated_elsewhere", index)
-            previous_key = key
+                previous_key = key
+            else:
+                previous_key = None
             previous_line = line
-
-
-class _EarlierLines:
-    """The keys of the lines seen in the last few lines, for "said that already" tests."""
-
-    # How far back a copy is looked for, in lines of the text. A caption's copy
-    # (a lightbox, a "show less" toggle) follows within a screenful; looking no
-    # further keeps long texts cheap and lets a text be cleaned in windows (see
-    # cleannews.stream) with the same result as cleaning it whole.
-    BACK = 12
-    # How many lines back a copy may be a part of a longer line: a caption and
-    # its truncated twin sit next to each other, while a sentence quoted again
-    # in a later paragraph is the author's and must stay.
-    NEAR = 3
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[int, str]] = []
-
-    def holds(self, index: int, key: str) -> bool:
-        self.seen = [(at, other) for at, other in self.seen if at >= index - self.BACK]
-        near = self.seen[-self.NEAR :]
-        return any(other == key for _, other in self.seen) or any(key in other for _, other in near)
-
-    def add(self, index: int, key: str) -> None:
-        self.seen.append((index, key))
 
 
 def _may_repeat(a: str, b: str) -> bool:
