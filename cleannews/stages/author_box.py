@@ -98,9 +98,9 @@ class AuthorBoxStage(Stage):
         # The first line is never the tail, however short the text.
         tail = [index for index in tail_lines(doc, _TAIL_LINES) if index not in first]
         for position, index in enumerate(tail):
-            line = doc.lines[index]
+            line = doc.visible(index)  # as it reads once glued markers are cut out
             rule = author_box_rule(line)
-            before = doc.lines[tail[position - 1]] if position else ""
+            before = doc.visible(tail[position - 1]) if position else ""
             if rule == "contact_line" and _ADDRESS_ONLY.fullmatch(line) and _is_signature(before):
                 continue  # "Jo Lee, columnist" then "jo@example.com": a signature
             if rule is not None:
@@ -110,7 +110,8 @@ class AuthorBoxStage(Stage):
             # article's end and the contact line were joined; only the latter goes.
             text = line.rstrip()
             start = contact_start(text)
-            if start:
+            # Columns count in the line as it is, so only an uncut line is cut here.
+            if start and not doc.is_cut(index):
                 cut = len(text[:start].rstrip())
                 yield self.remove_span(doc, "contact_line", index, cut, len(text))
 

@@ -175,7 +175,7 @@ class LinePatternStage(Stage):
         _, line_matcher = self.compiled()
         hint = self.line_hint
         for index in live_text_lines(doc):
-            line = doc.lines[index]
+            line = doc.visible(index)  # as it reads once glued markers are cut out
             if len(line) > self.max_line_chars or (hint is not None and not hint.search(line)):
                 continue
             found = line_matcher.fullmatch(line)

@@ -245,7 +245,7 @@ class CreditsStage(Stage):
         # cover picture there as a sign-off, and some count it as the text's own.
         last = tail_lines(doc, 1)[0] if tail_lines(doc, 1) else -1
         for index in lines:
-            line = doc.lines[index]
+            line = doc.visible(index)  # as it reads once glued markers are cut out
             # Cheap tests first: most lines are too long or name nothing pictorial.
             if len(line) > _MAX_LINE or not _HINT.search(line):
                 continue

@@ -65,7 +65,8 @@ class HeadlineStage(Stage):
         first, second = lines[0], lines[1]
         # A next line that starts in lower case continues a sentence the
         # extractor wrapped: the first line is no title, however it ends.
-        if is_title(doc.lines[first]) and not doc.lines[second].lstrip()[:1].islower():
+        title, after = doc.visible(first), doc.visible(second)
+        if is_title(title) and not after.lstrip()[:1].islower():
             yield self.remove_lines(doc, "headline", first)
 
 
