@@ -57,7 +57,7 @@ def test_a_lone_title_stays() -> None:
     "first",
     [
         "Sponsored by the harbour fund | All opinions are my own #harbour",
-        "CLICK HERE FOR THE FULL RESULTS",
+        "GIRLS SOCCER RESULTS AND STANDINGS",
         "Tested by: Jo Park Price: 49 euros More info: example.com",
     ],
 )
