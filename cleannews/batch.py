@@ -132,7 +132,7 @@ def clean_text_stream(
     reasons: dict[str, str] = {}
     chosen = pipeline.choose(url=config.url, path=None if source.is_stdin else source.path)
     with open_input(source, progress) as handle:
-        bom, pieces = stream.split_bom(stream.decoded_pieces(handle))
+        bom, pieces = stream.split_bom(stream.decoded_pieces(_refuse_binary(handle, source)))
         if write and bom:
             stdout.write(sources.encode(bom))
         for window in stream.clean_pieces(chosen, pieces):
@@ -150,6 +150,35 @@ def clean_text_stream(
     if config.mode is Mode.CHECK and changed and not config.quiet:
         stderr.write(f"would clean {name}\n")
     return file_report(name, changed, counts, reasons)
+
+
+def _refuse_binary(handle: Reader, source: Source) -> Reader:
+    """``handle``, unread, unless its first 8 KiB hold a NUL byte (:class:`BinaryInput`)."""
+    head = b""
+    while len(head) < sources.BINARY_SNIFF_BYTES:
+        data = handle.read(sources.BINARY_SNIFF_BYTES - len(head))
+        if not data:
+            break
+        head += data
+    sources.refuse_binary(source, head)
+    return _Replayed(head, handle)
+
+
+class _Replayed:
+    """A reader that gives back the bytes already read from a stream, then the rest of it."""
+
+    def __init__(self, head: bytes, rest: Reader) -> None:
+        self.head = head
+        self.rest = rest
+
+    def read(self, size: int = -1, /) -> bytes:
+        if not self.head:
+            return self.rest.read(size)
+        if size < 0:
+            data, self.head = self.head + self.rest.read(), b""
+        else:
+            data, self.head = self.head[:size], self.head[size:]
+        return data
 
 
 def _explain(

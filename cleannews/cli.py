@@ -56,7 +56,11 @@ Examples:
     epilog=EPILOG,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[PATH]...")
+# readable=False: an unreadable path is reported by the runner in one line, and the
+# other paths are still cleaned; click would stop the whole run with a usage error.
+@click.argument(
+    "paths", nargs=-1, type=click.Path(allow_dash=True, readable=False), metavar="[PATH]..."
+)
 @click.option(
     "-o",
     "--output-dir",
@@ -128,6 +132,17 @@ Examples:
     "--quiet",
     is_flag=True,
     help="No progress or closing line on stderr (errors, --explain and --summary still show).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also name binary files skipped in folders (named files are always reported).",
+)
+@click.option(
+    "--exit-nonzero-on-fix",
+    is_flag=True,
+    help="Exit 1 when a file was cleaned (for pre-commit hooks that fix files).",
 )
 # Configuration, your rules and site profiles: see cleannews/configfile.py.
 @click.option(
@@ -264,7 +279,8 @@ def _run(ctx: click.Context, kwargs: dict[str, Any]) -> int:
         # Modes that write files or judge them end with one line saying what happened;
         # a filter (stdout, a plain diff) stays silent.
         click.echo(report.one_line(check=check), err=True)
-    return report.exit_code(check=check)
+    # A hook that fixes files fails when it fixed some, so that pre-commit stops the commit.
+    return report.exit_code(check=check or values["exit-nonzero-on-fix"])
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
@@ -307,6 +323,7 @@ def _run_config(paths: Sequence[str], values: dict[str, Any], options: Options) 
         explain=explain,
         explain_format=explain_format,
         quiet=values["quiet"],
+        verbose=values["verbose"],
         include=values["include"] or DEFAULT_INCLUDE,
         exclude=values["exclude"],
         options=options,

@@ -55,6 +55,8 @@ KEYS: dict[str, Key] = {
     "include": Key("globs"),
     "exclude": Key("globs"),
     "quiet": Key("flag"),
+    "verbose": Key("flag"),
+    "exit-nonzero-on-fix": Key("flag"),
     "site": Key("text"),
     "url": Key("text"),
     "rule-timeout": Key("seconds"),

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar
 
 from cleannews import runner
 from cleannews.report import Report, describe
-from cleannews.sources import InputError, Source
+from cleannews.sources import BinaryInput, InputError, Source
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -128,6 +128,7 @@ def process_all(
                         stderr,
                         progress,
                     ),
+                    verbose=config.verbose,
                 )
                 progress.advance(files=1)
             else:  # standard input as plain text: streamed here, never in a worker
@@ -160,7 +161,9 @@ def _groups(
         yield run
 
 
-def _guarded(stderr: TextIO, source: Source, work: Callable[[], Report]) -> Report:
+def _guarded(
+    stderr: TextIO, source: Source, work: Callable[[], Report], verbose: bool = False
+) -> Report:
     """The report of ``work`` on ``source``; if it fails, a one-line message and an error report.
 
     An input that cannot be read is an input error; any other exception is a bug
@@ -168,6 +171,12 @@ def _guarded(stderr: TextIO, source: Source, work: Callable[[], Report]) -> Repo
     """
     try:
         return work()
+    except BinaryInput as skipped:
+        # Not text: left alone. Named files and stdin say so; files found in
+        # folders only with --verbose (a folder may hold many).
+        if verbose or not source.in_folder:
+            stderr.write(f"cleannews: warning: {skipped}, skipped\n")
+        return Report.for_binary()
     except InputError as error:
         runner._error(stderr, str(error))
         return Report.for_error()
@@ -194,6 +203,7 @@ def process_one(
         functools.partial(
             runner.process, config, pipeline, source, target, stdout, stderr, progress
         ),
+        verbose=config.verbose,
     )
 
 

@@ -42,6 +42,8 @@ class Report:
     changed: int = 0
     errors: int = 0  # inputs that could not be read, outputs that could not be written
     internal_errors: int = 0  # inputs on which cleannews itself failed (a bug)
+    # Inputs left alone because they are binary (a NUL byte near the start).
+    binary: int = 0
     lines_removed: Counter[str] = field(default_factory=Counter)
     reasons: dict[str, str] = field(default_factory=dict)
     # (file, lines removed per stage.rule) for every changed file, in run order.
@@ -67,12 +69,17 @@ class Report:
     def for_internal_error(cls) -> Report:
         return cls(internal_errors=1)
 
+    @classmethod
+    def for_binary(cls) -> Report:
+        return cls(binary=1)
+
     def __add__(self, other: Report) -> Report:
         return Report(
             files=self.files + other.files,
             changed=self.changed + other.changed,
             errors=self.errors + other.errors,
             internal_errors=self.internal_errors + other.internal_errors,
+            binary=self.binary + other.binary,
             lines_removed=self.lines_removed + other.lines_removed,
             reasons={**self.reasons, **other.reasons},
             per_file=self.per_file + other.per_file,
@@ -85,6 +92,7 @@ class Report:
         self.changed += other.changed
         self.errors += other.errors
         self.internal_errors += other.internal_errors
+        self.binary += other.binary
         self.lines_removed.update(other.lines_removed)
         self.reasons.update(other.reasons)
         self.per_file.extend(other.per_file)
@@ -117,6 +125,8 @@ class Report:
             parts.append(f"{_plural(self.changed, 'file')} {would}cleaned")
         if self.files - self.changed:
             parts.append(f"{_plural(self.files - self.changed, 'file')} {would}left unchanged")
+        if self.binary:
+            parts.append(f"{_plural(self.binary, 'binary file')} skipped")
         if self.errors:
             parts.append(_plural(self.errors, "error"))
         if self.internal_errors:

@@ -47,6 +47,8 @@ class RunConfig:
     explain: bool = False
     explain_format: str = "text"  # "text": on stderr; "json": JSON lines on stdout
     quiet: bool = False
+    # Also say which files in folders were skipped as binary.
+    verbose: bool = False
     include: Sequence[str] = sources.DEFAULT_INCLUDE
     exclude: Sequence[str] = ()
     options: Options = field(default_factory=Options)
@@ -107,6 +109,22 @@ def run(
 def _error(stderr: TextIO, message: str) -> None:
     stderr.write(f"cleannews: error: {message}\n")
     stderr.flush()
+
+
+def _refuse_output_dir_over_inputs(config: RunConfig) -> None:
+    """``--output-dir`` must not be an input folder: its clean copies would replace the inputs.
+
+    (An output folder *inside* an input folder is fine: the walk skips it.)
+    """
+    if config.mode is not Mode.OUTPUT_DIR or config.output_dir is None:
+        return
+    output = os.path.realpath(config.output_dir)
+    for path in config.paths:
+        if os.path.isdir(path) and os.path.realpath(path) == output:
+            raise UsageError(
+                f"--output-dir {config.output_dir} is the input folder {path}; "
+                "use --in-place to rewrite files where they are"
+            )
 
 
 def _output_targets(config: RunConfig, found: list[Source | InputError]) -> dict[str, str]:
@@ -200,17 +218,36 @@ def _process(
         if result.changed:
             _write(source.path, text.encode(result.text))
             if not config.quiet:
-                stderr.write(f"cleaned {name}\n")
+                # The words pre-commit's own fixers use, so a hook run reads the same.
+                stderr.write(f"Fixing {name}\n")
     elif mode is Mode.OUTPUT_DIR:
         assert target is not None
-        _write(target, text.encode(result.text))
+        assert config.output_dir is not None
+        _write(_inside(config.output_dir, source, target), text.encode(result.text))
     # Hand each file's data on as soon as it is done: a reader sees it in step with the
     # messages on stderr, and a reader that has gone away stops the run early.
     stdout.flush()
     return Report.for_file(name, result)
 
 
+def _inside(output_dir: str, source: Source, target: str) -> str:
+    """``target``, once sure that writing it lands inside ``output_dir`` and not on the input.
+
+    The target's name was built inside the folder, but a symbolic link already
+    in the folder (``clean/sub -> /etc``) could still carry the write elsewhere,
+    so the check is on the fully resolved path.
+    """
+    root = os.path.realpath(output_dir)
+    resolved = os.path.realpath(target)
+    if os.path.commonpath([root, resolved]) != root:
+        raise InputError(f"{target}: a symbolic link leads outside {output_dir}; not written")
+    if resolved == os.path.realpath(source.path):
+        raise InputError(f"{target}: is the input file itself; not written")
+    return target
+
+
 def _write(path: str, data: bytes) -> None:
+    """Write atomically; a failure is an error about this path, not a crash of the run."""
     try:
         sources.write_atomic(path, data)
     except OSError as error:

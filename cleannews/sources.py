@@ -8,8 +8,10 @@ before cleaning and put back on writing, so no stage can remove it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fnmatch
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,6 +38,9 @@ class Source:
     path: str
     # The path relative to the folder argument it was found under, or its name.
     relative: str
+    # Found by walking a folder rather than named on the command line: such a
+    # file is skipped quietly when it turns out to be binary.
+    in_folder: bool = False
 
     @property
     def is_stdin(self) -> bool:
@@ -127,14 +132,47 @@ def _walk(
             full = os.path.join(folder, name)
             relative = os.path.relpath(full, root).replace(os.sep, "/")
             if _matches(relative, include) and not _matches(relative, exclude):
+                if _is_special(full):
+                    continue  # a FIFO or device named *.txt would hang or never end
                 found.append((relative, full))
     yield from errors
     for relative, full in sorted(found):
-        yield Source(full, relative)
+        yield Source(full, relative, in_folder=True)
+
+
+def _is_special(path: str) -> bool:
+    """A FIFO, socket or device: it exists but is not a regular file."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # a broken link or a vanished file: reading it reports the error
+
+
+# How far into a file to look for a NUL byte, like git and grep.
+BINARY_SNIFF_BYTES = 8192
+
+
+class BinaryInput(Exception):
+    """An input that holds a NUL byte near its start: not text, so it is left alone."""
+
+
+def is_binary(data: bytes) -> bool:
+    """True for data with a NUL byte in its first 8 KiB: no text file has one."""
+    return b"\0" in data[:BINARY_SNIFF_BYTES]
+
+
+def refuse_binary(source: Source, head: bytes) -> None:
+    """Raise :class:`BinaryInput` if ``head``, the start of ``source``, is not text."""
+    if is_binary(head):
+        raise BinaryInput(f"{source.display}: binary file (a NUL byte in the first 8 KiB)")
 
 
 def read(source: Source) -> Text:
-    """The decoded content of a source; :class:`InputError` if it cannot be read."""
+    """The decoded content of a source.
+
+    Raises :class:`InputError` if it cannot be read, :class:`BinaryInput` if it
+    is not text.
+    """
     try:
         if source.is_stdin:
             if sys.stdin is None:  # started with stdin closed (`cleannews <&-`)
@@ -148,37 +186,78 @@ def read(source: Source) -> Text:
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
         raise InputError(f"{source.display}: {reason}") from None
+    refuse_binary(source, data)
     return decode(data)
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def write_atomic(path: str, data: bytes) -> bool:
     """Replace ``path`` with ``data`` so a reader sees the old file or the new one, never half.
 
-    Writes a temporary file in the same folder, flushes and fsyncs it, copies the
-    mode of the file it replaces, then renames it over the target. A symbolic
-    link is followed: its target is replaced and the link stays a link.
+    Returns False, and writes nothing, when the file already holds exactly
+    ``data`` (so its mtime stays). Otherwise writes a temporary file in the same
+    folder, flushes and fsyncs it, gives it the mode (and, where allowed, the
+    owner) of the file it replaces, renames it over the target and fsyncs the
+    folder so the rename itself survives a crash. A symbolic link is followed:
+    its target is replaced and the link stays a link. A hard-linked file gets a
+    new inode; its other names keep the old content.
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
-    os.makedirs(folder, exist_ok=True)
     try:
-        mode: int | None = os.stat(target).st_mode & 0o7777
+        old: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
-        mode = None
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        # Renaming over a folder, FIFO or device would replace it with a plain file.
+        raise OSError(errno.EINVAL, "not a regular file", path)
+    if old is not None and old.st_size == len(data) and _holds(target, data):
+        return False
+    os.makedirs(folder, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".cleannews-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        if old is not None:
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.chown(temporary, old.st_uid, old.st_gid)
+            os.chmod(temporary, old.st_mode & 0o7777)
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
+            os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+    _fsync_folder(folder)
+    return True
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data``."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def _umask() -> int:
+    # The only way to read the umask is to set it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make a rename in ``folder`` durable; a no-op where folders cannot be opened."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
