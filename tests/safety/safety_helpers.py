@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 # The command line, run the way an installed entry point runs it.
 CLI = [sys.executable, "-c", "from cleannews.cli import main; main()"]
@@ -29,3 +30,11 @@ CLEAN = (
     "\n"
     "The union said ships would be unloaded again from Thursday morning.\n"
 )
+
+
+def dirty_folder(root: Path, *names: str) -> Path:
+    """A folder ``root`` holding a copy of :data:`DIRTY` at each relative name."""
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(DIRTY)
+    return root
