@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint typecheck unit demo clean
+.PHONY: install test lint typecheck unit fuzz demo clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ unit: $(STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+# The fuzz target over the command line's reading path with a large budget
+# (FUZZ_EXAMPLES=n to change it); `make test` runs it with 200 examples.
+FUZZ_EXAMPLES ?= 20000
+fuzz: $(STAMP)
+	CLEANNEWS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/safety/test_properties.py \
+		-k fuzz --hypothesis-show-statistics
 
 demo: $(STAMP)
 	@echo '$$ cleannews --summary examples/en-harbour-strike.txt > /dev/null'
