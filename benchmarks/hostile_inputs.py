@@ -29,9 +29,9 @@ KINDS: dict[str, tuple[int, Callable[[int], bytes]]] = {
     "one line, no newline": (100 * MB, lambda n: (b"word " * (n // 5 + 1))[:n]),
     "one line of spaces": (20 * MB, lambda n: b" " * n + b"x"),
     "million tiny lines": (2 * MB, lambda n: b"a\n" * (n // 2)),
-    "repeated caption": (50 * MB, lambda n: CAPTION.encode() * (n // len(CAPTION))),
-    "ad marker lines": (20 * MB, lambda n: b"Advertisement\n\n" * (n // 15)),
-    "blank lines": (20 * MB, lambda n: b"\n" * n),
+    "repeated caption": (20 * MB, lambda n: CAPTION.encode() * (n // len(CAPTION))),
+    "ad marker lines": (5 * MB, lambda n: b"Advertisement\n\n" * (n // 15)),
+    "blank lines": (2 * MB, lambda n: b"\n" * n),
 }
 
 CHILD = """
