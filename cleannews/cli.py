@@ -142,7 +142,7 @@ Examples:
 @click.option(
     "--exit-nonzero-on-fix",
     is_flag=True,
-    help="Exit 1 when a file was cleaned (for pre-commit hooks that fix files).",
+    help="Exit 1 when a file was cleaned, and say 'Fixing FILE' (for pre-commit hooks).",
 )
 # Configuration, your rules and site profiles: see cleannews/configfile.py.
 @click.option(
@@ -324,6 +324,7 @@ def _run_config(paths: Sequence[str], values: dict[str, Any], options: Options) 
         explain_format=explain_format,
         quiet=values["quiet"],
         verbose=values["verbose"],
+        exit_nonzero_on_fix=values["exit-nonzero-on-fix"],
         include=values["include"] or DEFAULT_INCLUDE,
         exclude=values["exclude"],
         options=options,

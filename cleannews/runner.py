@@ -49,6 +49,8 @@ class RunConfig:
     quiet: bool = False
     # Also say which files in folders were skipped as binary.
     verbose: bool = False
+    # Hook mode (--exit-nonzero-on-fix): say "Fixing FILE" as pre-commit's own fixers do.
+    exit_nonzero_on_fix: bool = False
     include: Sequence[str] = sources.DEFAULT_INCLUDE
     exclude: Sequence[str] = ()
     options: Options = field(default_factory=Options)
@@ -109,22 +111,6 @@ def run(
 def _error(stderr: TextIO, message: str) -> None:
     stderr.write(f"cleannews: error: {message}\n")
     stderr.flush()
-
-
-def _refuse_output_dir_over_inputs(config: RunConfig) -> None:
-    """``--output-dir`` must not be an input folder: its clean copies would replace the inputs.
-
-    (An output folder *inside* an input folder is fine: the walk skips it.)
-    """
-    if config.mode is not Mode.OUTPUT_DIR or config.output_dir is None:
-        return
-    output = os.path.realpath(config.output_dir)
-    for path in config.paths:
-        if os.path.isdir(path) and os.path.realpath(path) == output:
-            raise UsageError(
-                f"--output-dir {config.output_dir} is the input folder {path}; "
-                "use --in-place to rewrite files where they are"
-            )
 
 
 def _output_targets(config: RunConfig, found: list[Source | InputError]) -> dict[str, str]:
@@ -218,8 +204,10 @@ def _process(
         if result.changed:
             _write(source.path, text.encode(result.text))
             if not config.quiet:
-                # The words pre-commit's own fixers use, so a hook run reads the same.
-                stderr.write(f"Fixing {name}\n")
+                # In hook mode, the words pre-commit's own fixers use.
+                stderr.write(
+                    f"Fixing {name}\n" if config.exit_nonzero_on_fix else f"cleaned {name}\n"
+                )
     elif mode is Mode.OUTPUT_DIR:
         assert target is not None
         assert config.output_dir is not None

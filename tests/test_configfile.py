@@ -242,10 +242,10 @@ def test_a_file_that_is_not_toml_or_not_there(tmp_path: Path) -> None:
 
 
 def test_a_bad_config_found_by_discovery_is_an_error_too(project: Path) -> None:
-    (project / ".cleannews.toml").write_text("verbose = true\n")
+    (project / ".cleannews.toml").write_text("loud = true\n")
     result = _run([])
     assert result.exit_code == 2
-    assert f"{project / '.cleannews.toml'}: verbose: unknown key" in result.stderr
+    assert f"{project / '.cleannews.toml'}: loud: unknown key" in result.stderr
 
 
 # Options that act instead of cleaning, or say where settings come from: no config key.

@@ -39,6 +39,8 @@ def test_help_lists_the_options_issues_2_and_6_ask_for(invoke: Invoke) -> None:
         "--list-sites",
         # issue 4: batch use and JSON Lines
         "-j", "--jobs", "--jsonl", "--field", "--explain-field",
+        # issue 5: binary files named in folders, the pre-commit hook's exit code
+        "-v", "--verbose", "--exit-nonzero-on-fix",
     }  # fmt: skip
     assert _help_options(invoke) == expected
 

@@ -38,3 +38,10 @@ def dirty_folder(root: Path, *names: str) -> Path:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(DIRTY)
     return root
+
+
+def error_lines(done: subprocess.CompletedProcess[bytes]) -> list[str]:
+    """The ``cleannews: error:`` lines of a run's stderr (the closing summary line aside)."""
+    return [
+        line for line in done.stderr.decode().splitlines() if line.startswith("cleannews: error:")
+    ]
