@@ -173,3 +173,21 @@ def test_a_fifo_in_a_folder_is_not_opened(tmp_path: Path, cli: Run) -> None:
     done = cli("--check", tmp_path)
     assert done.returncode == 0
     assert done.stderr.decode() == "1 file would be left unchanged.\n"
+
+
+def test_large_files_take_the_streaming_path_and_are_still_sniffed(
+    tmp_path: Path, cli: Run
+) -> None:
+    # Files over a million characters are cleaned in windows (cleannews/stream.py):
+    # the binary check must happen there too, and must not eat the text it peeked at.
+    body = b"Body text of a long article.\n" * 50_000  # 1.45 MB
+    binary = tmp_path / "big-image.txt"
+    binary.write_bytes(b"GIF89a\x00\x01" + body)
+    text = tmp_path / "big.txt"
+    text.write_bytes(b"\xef\xbb\xbfAdvertisement\n" + body + b"odd \x00 byte\n")
+    done = cli(binary, text)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b"\xef\xbb\xbf" + body + b"odd \x00 byte\n"
+    assert done.stderr.decode().splitlines() == [
+        f"cleannews: warning: {binary}: binary file (a NUL byte in the first 8 KiB), skipped"
+    ]
