@@ -31,7 +31,7 @@ test: lint typecheck unit
 # (FUZZ_EXAMPLES=n to change it); `make test` runs it with 200 examples.
 FUZZ_EXAMPLES ?= 20000
 fuzz: $(STAMP)
-	CLEANNEWS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/safety/test_properties.py \
+	CLEANNEWS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/safety/test_safety_properties.py \
 		-k fuzz --hypothesis-show-statistics
 
 demo: $(STAMP)

@@ -96,7 +96,7 @@ def test_invalid_utf8_in_explain_text_and_summary_does_not_crash(tmp_path: Path,
             b"First.\nLast, no newline",
             id="no-final-newline",
         ),
-        pytest.param(b"First.\nAdvertisement", b"First.\n", id="removed-last-line-no-newline"),
+        pytest.param(b"First.\nAdvertisement", b"First.", id="removed-last-line-no-newline"),
         pytest.param(
             b"  trailing spaces  \n\tTab.\f\n",
             b"  trailing spaces  \n\tTab.\f\n",
