@@ -197,6 +197,11 @@ Examples:
     metavar="NAME",
     help="Add each JSON Lines record's removals to the record under field NAME.",
 )
+@click.option(
+    "--url-field",
+    metavar="PATH",
+    help="The JSON Lines field holding each record's URL; picks its site profile.",
+)
 @click.version_option(
     __version__, "--version", prog_name="cleannews", message="%(prog)s %(version)s"
 )
@@ -347,6 +352,11 @@ def _with_batch_options(config: RunConfig, values: dict[str, Any]) -> RunConfig:
         raise click.BadParameter(
             "must name a field other than the one cleaned", param_hint="--explain-field"
         )
+    url_field = values["url-field"]
+    if url_field is not None and not all(url_field.split(".")):
+        raise click.BadParameter(
+            f"{url_field!r} is not a field name or path", param_hint="--url-field"
+        )
     include = config.include
     if values["jsonl"] and tuple(include) == DEFAULT_INCLUDE:
         # With --jsonl, folders are walked for JSON Lines files unless --include says.
@@ -357,6 +367,7 @@ def _with_batch_options(config: RunConfig, values: dict[str, Any]) -> RunConfig:
         jsonl=values["jsonl"],
         field=path,
         explain_field=explain_field,
+        url_field=url_field,
         include=include,
     )
 

@@ -65,6 +65,7 @@ KEYS: dict[str, Key] = {
     "jsonl": Key("flag"),
     "field": Key("text"),
     "explain-field": Key("text"),
+    "url-field": Key("text"),
     "rules": Key("rules", option=False),
     "profiles": Key("profiles", option=False),
     "site-paths": Key("site-paths", option=False),

@@ -86,6 +86,7 @@ class RecordCleaner:
         pipeline: Pipeline,
         path: str = DEFAULT_FIELD,
         explain_field: str | None = None,
+        url_field: str | None = None,
         keep_removals: bool = False,
         keep_edits: bool = False,
     ) -> None:
@@ -93,6 +94,7 @@ class RecordCleaner:
         self.path = path
         self.keys: Sequence[str] = path.split(".")
         self.explain_field = explain_field
+        self.url_keys: Sequence[str] | None = url_field.split(".") if url_field else None
         self.keep_removals = keep_removals
         self.keep_edits = keep_edits
 
@@ -123,7 +125,7 @@ class RecordCleaner:
             result.skipped.append((number, f"field {self.path!r} is not a string"))
             return line
         result.records += 1
-        cleaned = self.pipeline.run(value)
+        cleaned = self._pipeline_for(record).run(value)
         result.warnings.extend((number, note) for note in cleaned.warnings)
         if not cleaned.changed and self.explain_field is None:
             return line
@@ -140,6 +142,17 @@ class RecordCleaner:
         if cleaned.changed and self.keep_edits:
             result.edits.append((number, line, edited))
         return edited
+
+    def _pipeline_for(self, record: Any) -> Pipeline:
+        """The pipeline with the site profile that the record's URL field picks, if any."""
+        if self.url_keys is None:
+            return self.pipeline
+        url: Any = record
+        for key in self.url_keys:
+            if not isinstance(url, dict):
+                return self.pipeline
+            url = url.get(key)
+        return self.pipeline.choose(url=url) if isinstance(url, str) and url else self.pipeline
 
     def _edit(self, text: str, value: str, removals: tuple[Removal, ...]) -> str:
         """``text`` with the field's value replaced and the explanation field set."""

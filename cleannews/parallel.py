@@ -289,6 +289,7 @@ def record_cleaner(config: RunConfig, pipeline: Pipeline) -> RecordCleaner:
         pipeline,
         config.field,
         config.explain_field,
+        url_field=config.url_field,
         keep_removals=config.explain,
         keep_edits=config.mode is runner.Mode.DIFF,
     )

@@ -62,6 +62,7 @@ class RunConfig:
     jsonl: bool = False  # treat every input as JSON Lines (.jsonl/.jsonl.gz files always are)
     field: str = "text"  # the JSON Lines field to clean; a dotted path reaches nested fields
     explain_field: str | None = None  # attach each record's removals under this field
+    url_field: str | None = None  # the JSON Lines field whose URL picks a site profile
 
 
 def run(

@@ -291,3 +291,28 @@ def test_batch_settings_come_from_a_config_file_too(tmp_path: Path) -> None:
     code, _, err = _invoke("--config", str(tmp_path / "bad.toml"), str(data))
     assert code == 2
     assert "jobs: must be a whole number, 0 or more" in err
+
+
+def test_url_field_picks_each_records_site_profile() -> None:
+    # "Article information" is the label of the BBC's byline block, and an
+    # ordinary line anywhere else: only the record whose URL is the BBC's loses it.
+    body = "Article information\nThe river rose by two metres.\n"
+    records = [
+        {"meta": {"url": "https://www.bbc.co.uk/news/uk-0001"}, "text": body},
+        {"meta": {"url": "https://example.org/news/0002"}, "text": body},
+        {"text": body},
+    ]
+    stdin = "".join(_line(record) + "\n" for record in records).encode()
+    code, out, err = _invoke("--jsonl", "--url-field", "meta.url", "-", stdin=stdin)
+    assert code == 0, err
+    texts = [json.loads(line)["text"] for line in out.decode().splitlines()]
+    assert texts == ["The river rose by two metres.\n", body, body]
+    # Without --url-field no record knows its site, so every one stays whole.
+    _, plain, _ = _invoke("--jsonl", "-", stdin=stdin)
+    assert plain == stdin
+
+
+def test_url_field_must_be_a_field_path() -> None:
+    code, _, err = _invoke("--jsonl", "--url-field", "meta.", "-", stdin=b"")
+    assert code == 2
+    assert "--url-field" in err

@@ -38,7 +38,7 @@ def test_help_lists_the_options_issues_2_and_6_ask_for(invoke: Invoke) -> None:
         "--config", "--no-config", "--show-config", "--site", "--url", "--rule-timeout",
         "--list-sites",
         # issue 4: batch use and JSON Lines
-        "-j", "--jobs", "--jsonl", "--field", "--explain-field",
+        "-j", "--jobs", "--jsonl", "--field", "--explain-field", "--url-field",
         # issue 5: binary files named in folders, the pre-commit hook's exit code
         "-v", "--verbose", "--exit-nonzero-on-fix",
     }  # fmt: skip
