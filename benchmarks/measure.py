@@ -1,0 +1,90 @@
+"""Timing and memory helpers shared by the benchmarks.
+
+The machine these run on is often shared, so wall time says little: every
+helper measures the CPU time (user + system) the measured process and its
+children spent, and the benchmarks compare against a floor measured in the
+same run.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402  (a sibling module, found through the path set above)
+
+
+@dataclass
+class Run:
+    """What one child process cost."""
+
+    cpu: float  # seconds of user + system time, children included
+    wall: float  # seconds
+    peak_rss: int  # bytes, the largest resident set of the process (or a child)
+
+
+def run(
+    command: list[str] | str,
+    stdin: Path | None = None,
+    shell: bool = False,
+    env: dict[str, str] | None = None,
+) -> Run:
+    """Run ``command`` (stdout to /dev/null) and measure it with wait4."""
+    with (
+        open(stdin or os.devnull, "rb") as source,
+        open(os.devnull, "wb") as sink,
+    ):
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdin=source, stdout=sink, stderr=subprocess.PIPE, shell=shell, env=env
+        )
+        assert process.stderr is not None
+        errors = process.stderr.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"{command!r} failed: {errors.decode(errors='replace')}")
+    # ru_maxrss is in kilobytes on Linux.
+    return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss * 1024)
+
+
+def best(runs: list[Run]) -> Run:
+    """The run with the least CPU time: the one least disturbed by other work."""
+    return min(runs, key=lambda r: r.cpu)
+
+
+def median_cpu(runs: list[Run]) -> float:
+    return statistics.median(r.cpu for r in runs)
+
+
+def cleannews_command() -> str:
+    """The installed ``cleannews`` next to this Python."""
+    return str(Path(sys.executable).with_name("cleannews"))
+
+
+def corpus_file(size: int, kind: str, folder: Path | None = None, seed: int = 1) -> Path:
+    """A generated corpus file, made once and reused (``kind``: text or jsonl)."""
+    folder = folder or Path(tempfile.gettempdir()) / "cleannews-bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"corpus-{size}-{seed}.{'jsonl' if kind == 'jsonl' else 'txt'}"
+    if not path.exists():
+        partial = path.with_suffix(".part")
+        writer = corpus.write_jsonl if kind == "jsonl" else corpus.write_text
+        writer(partial, size, seed)
+        partial.replace(path)
+    return path
+
+
+def load_average() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:.1f}/{five:.1f} on {os.cpu_count()} CPUs"
