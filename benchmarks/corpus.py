@@ -61,6 +61,24 @@ _LANGUAGES: dict[str, dict[str, list[str]]] = {
             "Emergency services",
             "The regional health service",
             "Farmers in the valley",
+            "Police",
+            "Two opposition members",
+            "Shop owners on the high street",
+            "The mayor's office",
+            "Engineers working on the site",
+            "Several parents",
+            "A court in the capital",
+            "The transport minister",
+            "Environmental groups",
+            "Hospital staff",
+        ],
+        "lead": [
+            "On {day}, ",
+            "Late on {day}, ",
+            "Earlier this month, ",
+            "In a letter sent in {month}, ",
+            "Speaking to reporters, ",
+            "For the third time this year, ",
         ],
         "did": [
             "said on {day} that {what} would be delayed until {month}",
@@ -120,6 +138,11 @@ _LANGUAGES: dict[str, dict[str, list[str]]] = {
             "Die Gewerkschaft",
             "Anwohner im Norden der Stadt",
             "Die Landesregierung",
+            "Mehrere Eltern",
+            "Die Polizei",
+            "Ein Gericht in der Hauptstadt",
+            "Umweltverbände",
+            "Händler in der Altstadt",
         ],
         "did": [
             "teilte am {day} mit, dass {what} erst im {month} fertig wird",
@@ -162,7 +185,13 @@ _LANGUAGES: dict[str, dict[str, list[str]]] = {
             "Un porte-parole du ministère",
             "Les habitants du quartier",
             "Le syndicat",
+            "La police",
+            "Plusieurs parents",
+            "Le tribunal administratif",
+            "Les commerçants du centre",
+            "Le ministre des transports",
         ],
+        "lead": ["Dès {day}, ", "En {month}, ", "Selon la mairie, ", "Pour la troisième fois, "],
         "did": [
             "a annoncé {day} que {what} serait reporté à {month}",
             "a voté pour {what} après {n} heures de débat",
@@ -177,7 +206,17 @@ _LANGUAGES: dict[str, dict[str, list[str]]] = {
         "credit": ["Photo: AFP"],
     },
     "es": {
-        "who": ["El ayuntamiento", "La autoridad portuaria", "Un portavoz del ministerio"],
+        "who": [
+            "El ayuntamiento",
+            "La autoridad portuaria",
+            "Un portavoz del ministerio",
+            "La policía",
+            "Varios vecinos",
+            "El tribunal superior",
+            "Los comerciantes del centro",
+            "La consejera de Sanidad",
+        ],
+        "lead": ["El {day}, ", "En {month}, ", "Según fuentes municipales, ", "Por sorpresa, "],
         "did": [
             "anunció el {day} que {what} se retrasará hasta {month}",
             "aprobó {what} tras un debate de {n} horas",
@@ -191,7 +230,16 @@ _LANGUAGES: dict[str, dict[str, list[str]]] = {
         "credit": ["Foto: EFE"],
     },
     "ru": {
-        "who": ["Городской совет", "Администрация порта", "Представитель министерства"],
+        "who": [
+            "Городской совет",
+            "Администрация порта",
+            "Представитель министерства",
+            "Полиция",
+            "Несколько жителей",
+            "Суд столицы",
+            "Министр транспорта",
+            "Местные предприниматели",
+        ],
         "did": [
             "сообщил в {day}, что {what} откроют только в {month}",
             "одобрил {what} после {n} часов обсуждения",
@@ -205,7 +253,15 @@ _LANGUAGES: dict[str, dict[str, list[str]]] = {
         "credit": ["Фото: ТАСС"],
     },
     "ja": {
-        "who": ["市議会は", "港湾局は", "省の報道官は", "地元の住民は"],
+        "who": [
+            "市議会は",
+            "港湾局は",
+            "省の報道官は",
+            "地元の住民は",
+            "警察は",
+            "県知事は",
+            "複数の保護者は",
+        ],
         "did": [
             "{day}、{what}の完成が{month}まで遅れると発表した",
             "{n}時間の審議の末、{what}を承認した",
@@ -243,7 +299,28 @@ def _sentence(rng: random.Random, words: dict[str, list[str]], language: str) ->
     did = rng.choice(words["did"]).format(**slots)
     if language == "ja":
         return f"{rng.choice(words['who'])}{did}。{rng.choice(words['tail'])}。"
-    sentence = f"{rng.choice(words['who'])} {did}"
+    who = rng.choice(words["who"])
+    if "lead" in words and rng.random() < 0.4:
+        # Not every sentence starts with its subject.
+        lead = rng.choice(words["lead"]).format(**slots)
+        # After a lead the subject's article is lower-cased; names keep their capital.
+        article = who.split(" ", 1)[0]
+        if article in {
+            "The",
+            "A",
+            "Two",
+            "Several",
+            "Le",
+            "La",
+            "Les",
+            "Un",
+            "El",
+            "Los",
+            "Varios",
+        }:
+            who = who[0].lower() + who[1:]
+        who = lead + who
+    sentence = f"{who} {did}"
     if rng.random() < 0.5:
         sentence += f", {rng.choice(words['tail'])}"
     return sentence + "."

@@ -11,9 +11,12 @@ construction.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from functools import cache
+from itertools import accumulate, compress
+from operator import add, not_, or_
+from typing import AnyStr, NamedTuple
 
 # Only the three real line endings split lines. str.splitlines() would also split
 # on form feeds, U+2028 and friends, which would change bytes we promise to keep.
@@ -77,6 +80,7 @@ class Document:
         "_cuts",
         "_joined",
         "_joined_starts",
+        "_scan_text",
         "ends",
         "first_line",
         "lines",
@@ -90,17 +94,21 @@ class Document:
         self.text = text
         self.first_line = first_line
         self.lines, self.ends = split_lines(text)
-        starts = [0] * len(self.lines)
-        pos = 0
-        for i, (line, end) in enumerate(zip(self.lines, self.ends, strict=True)):
-            starts[i] = pos
-            pos += len(line) + len(end)
+        # Offsets from line lengths, summed in C: a loop in Python would cost
+        # more than all the stages together on a large text.
+        if "\r" in text:
+            sizes = map(add, map(len, self.lines), map(len, self.ends))
+        else:
+            sizes = map((1).__add__, map(len, self.lines))
+        starts = list(accumulate(sizes, initial=0))
+        starts.pop()
         self.starts = starts
         self.removed = bytearray(len(self.lines))
         # Part-of-line removals so far: line index -> (start, end) columns.
         self._cuts: dict[int, list[tuple[int, int]]] = {}
         self._blank: list[bool] | None = None
         self._joined: str | None = None
+        self._scan_text: str | None = None
         self._joined_starts: list[int] | None = None
         # Problems met while cleaning that the user should hear of (a user pattern
         # that timed out on a line); the pipeline hands them on with the result.
@@ -113,7 +121,9 @@ class Document:
     def blank(self) -> list[bool]:
         """Whether each line holds only whitespace (computed once, on first use)."""
         if self._blank is None:
-            self._blank = [not line.strip() for line in self.lines]
+            lines = self.lines
+            # `not line.strip()`, without copying every line: empty or all space.
+            self._blank = list(map(or_, map(not_, lines), map(str.isspace, lines)))
         return self._blank
 
     @property
@@ -129,6 +139,48 @@ class Document:
             else:
                 self._joined = self.text if self.text.endswith("\n") else self.text + "\n"
         return self._joined
+
+    @property
+    def scan_text(self) -> str:
+        """``"\\n"`` + :attr:`joined`: every line, the first too, follows a ``\\n``.
+
+        Line scanners start with ``\\n`` rather than ``^`` (see
+        :mod:`cleannews.stages.scanning`): the regex engine then jumps to the
+        next line break in C instead of trying the pattern at every character.
+        Offset ``i`` here is offset ``i - 1`` of :attr:`joined`, so a match that
+        starts at the ``\\n`` before a line starts at that line's offset in
+        :attr:`joined`.
+        """
+        if self._scan_text is None:
+            self._scan_text = "\n" + self.joined
+        return self._scan_text
+
+    def lines_containing(self, words: Iterable[str]) -> list[int]:
+        """Indexes of the lines that hold any of ``words`` (literal, case-sensitive), in order.
+
+        ASCII text is searched as it is; other text as UTF-8 bytes, where
+        ``bytes.find`` runs at memory speed whatever the script. A stage looking
+        for rare words pays little on the many lines without them.
+        """
+        text = self.joined
+        if text.isascii():
+            return _lines_holding(text, "\n", [word for word in words if word.isascii()])
+        data = text.encode("utf-8", "surrogatepass")
+        return _lines_holding(data, b"\n", [_utf8(word) for word in words])
+
+    def kept_text_lines(self) -> list[int]:
+        """Indexes of the lines that are neither blank nor removed, worked out in C."""
+        hidden = map(or_, self.removed, self.blank)
+        return list(compress(range(len(self.lines)), map(not_, hidden)))
+
+    def visible_lines(self, indexes: list[int]) -> list[str]:
+        """:meth:`visible` of each line in ``indexes`` (ascending)."""
+        texts = list(map(self.lines.__getitem__, indexes))
+        for index in self._cuts:
+            position = bisect_left(indexes, index)
+            if position < len(indexes) and indexes[position] == index:
+                texts[position] = self.visible(index)
+        return texts
 
     def index_at(self, offset: int) -> int:
         """The 0-based index of the line holding ``offset`` of :attr:`joined`."""
@@ -247,6 +299,33 @@ class Document:
     def index_of(self, removal: Removal) -> tuple[int, int]:
         """The 0-based first and last line indexes a removal touches."""
         return removal.start_line - self.first_line, removal.end_line - self.first_line
+
+
+@cache
+def _utf8(word: str) -> bytes:
+    return word.encode("utf-8")
+
+
+def _lines_holding(data: AnyStr, newline: AnyStr, words: list[AnyStr]) -> list[int]:
+    """Indexes of the ``newline``-separated lines of ``data`` that hold any of ``words``."""
+    hits: set[int] = set()
+    for word in words:
+        pos = data.find(word)
+        while pos >= 0:
+            hits.add(pos)
+            # One hit per line is enough: go on after this line.
+            end = data.find(newline, pos)
+            pos = data.find(word, end + 1) if end >= 0 else -1
+    # Offsets to line indexes: count the line breaks between hits.
+    found: list[int] = []
+    line = 0
+    previous = 0
+    for pos in sorted(hits):
+        line += data.count(newline, previous, pos)
+        previous = pos
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
 
 
 def apply_removals(text: str, removals: Iterable[Removal]) -> str:

@@ -151,6 +151,14 @@ _GLUED_MIDDLE = re.compile(
     re.MULTILINE,
 )
 
+# Every glued marker is one of these words. A line is tried only if it holds
+# one of the stems below (fewer searches: "Advert" covers "Advertisement" and
+# "Advertentie"); a word no stem covers is searched for itself.
+_GLUE_WORDS = tuple(dict.fromkeys(f"{_GLUE_TITLE}|{_GLUE_UPPER}|{_GLUE_CJK}".split("|")))
+_STEMS: tuple[str, ...] = ("Advert", "ADVERTIS", "Anzeige", "ANZEIGE", "Werbung", "WERBUNG")
+_STEMS += ("Publici", "PUBLICI", "Pubblicit", "PUBBLICIT", "Реклама", "РЕКЛАМА", "告", "광고")
+_GLUE_STEMS = _STEMS + tuple(w for w in _GLUE_WORDS if not any(s in w for s in _STEMS))
+
 
 class AdsStage(LinePatternStage):
     """Ad markers on their own line or glued to a paragraph ("Advertisement", "Anzeige", "广告")."""
@@ -165,14 +173,16 @@ class AdsStage(LinePatternStage):
     def find(self, doc: Document) -> Iterator[Removal]:
         yield from super().find(doc)
         removed = doc.removed
-        text = doc.joined
+        # Find the few lines that hold a marker word with a literal search,
+        # then try the glued patterns on those lines alone.
+        candidates = doc.lines_containing(_GLUE_STEMS)
         for pattern in (_GLUED_START, _GLUED_MIDDLE, _GLUED_END):
-            for match in pattern.finditer(text):
-                index = doc.index_at(match.start())
+            for index in candidates:
                 if removed[index]:
                     continue
-                column = match.start() - doc.joined_start(index)
-                length = match.end() - match.start()
-                if length >= len(doc.lines[index].strip()):
-                    continue  # the whole line: the standalone rule's business
-                yield self.remove_span(doc, "ad_glued", index, column, column + length)
+                line = doc.lines[index]
+                for match in pattern.finditer(line):
+                    column, end = match.span()
+                    if end - column >= len(line.strip()):
+                        continue  # the whole line: the standalone rule's business
+                    yield self.remove_span(doc, "ad_glued", index, column, end)

@@ -59,6 +59,14 @@ class Stage:
     def find(self, doc: Document) -> Iterator[Removal]:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Compile what :meth:`find` needs, ahead of time.
+
+        Stages compile their patterns on first use, so that a short run starts
+        fast; a pool calls this before it forks its workers, so that they share
+        one copy instead of each compiling its own.
+        """
+
     def remove_lines(
         self, doc: Document, rule: str, first: int, last: int | None = None
     ) -> Removal:
@@ -112,6 +120,12 @@ class LinePatternStage(Stage):
     ``patterns`` maps rule id -> pattern source. All rules are compiled into one
     alternation and scanned over the whole text at once, which is far faster than
     matching line by line in Python. Surrounding whitespace is allowed.
+
+    The scan costs a jump to each line break and one look at the first
+    character of each line (see :mod:`cleannews.stages.scanning`); the rules
+    are tried only on lines that start as one of them can. A pattern that can
+    start with any character (``.``, ``[^...]``) or match an empty line gets
+    every line tried, which is several times slower: start rules with words.
     """
 
     patterns: ClassVar[Mapping[str, str]]
@@ -122,39 +136,64 @@ class LinePatternStage(Stage):
     # ...and, optionally, a cheap pattern a line must contain to be tried at all.
     line_hint: ClassVar[re.Pattern[str] | None] = None
     _compiled: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
+    _scanner: ClassVar[re.Pattern[str] | None] = None
+
+    @classmethod
+    def _body(cls) -> str:
+        """The rules as one alternation, allowed to start at the first visible character."""
+        alternatives = "|".join(f"(?P<{rule}>{source})" for rule, source in cls.patterns.items())
+        # The lookahead makes the rules start at the first visible character:
+        # without it, a line indented by many spaces is tried once per space.
+        return rf"(?=\S)(?:{alternatives})"
+
+    @classmethod
+    def scanner(cls) -> re.Pattern[str]:
+        """The rules as one scanner of :attr:`Document.scan_text` (see :mod:`.scanning`)."""
+        # Compiled on first use, not at import, so `cleannews --version` stays fast.
+        cached = cls.__dict__.get("_scanner")
+        if cached is None:
+            from cleannews.stages.scanning import line_scanner
+
+            cached = cls._scanner = line_scanner(cls._body(), cls.flags, SPACE)
+        return cached
 
     @classmethod
     def compiled(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """The rules as one whole-text scanner and as one single-line matcher."""
-        # Compiled on first use, not at import, so `cleannews --version` stays fast.
+        """The scanner, and the rules as one matcher of a single line.
+
+        The line matcher is compiled only when needed (a match across a line
+        break, a line with a part cut out): compiling costs more than cleaning
+        a short text.
+        """
         cached = cls.__dict__.get("_compiled")
         if cached is None:
-            alternatives = "|".join(
-                f"(?P<{rule}>{source})" for rule, source in cls.patterns.items()
-            )
-            # The lookahead makes the rules start at the first visible character:
-            # without it, a line indented by many spaces is tried once per space.
-            body = rf"(?:{SPACE})*(?=\S)(?:{alternatives})(?:{SPACE})*"
-            cached = (
-                re.compile(rf"^{body}$", cls.flags | re.MULTILINE),
-                re.compile(body, cls.flags),
-            )
-            cls._compiled = cached
+            matcher = re.compile(rf"(?:{SPACE})*{cls._body()}(?:{SPACE})*", cls.flags)
+            cached = cls._compiled = (cls.scanner(), matcher)
         return cached
+
+    def prepare(self) -> None:
+        if self.max_line_chars:
+            self.compiled()
+        else:
+            self.scanner()
 
     def find(self, doc: Document) -> Iterator[Removal]:
         if self.max_line_chars:
             yield from self._find_in_short_lines(doc)
             return
-        scanner, line_matcher = self.compiled()
         removed = doc.removed
-        for match in scanner.finditer(doc.joined):
-            first = doc.index_at(match.start())
-            if "\n" not in match.group():
+        text = doc.scan_text
+        for match in self.scanner().finditer(text):
+            # The match starts at the "\n" before its line: that offset in
+            # scan_text is the line's offset in doc.joined.
+            start, end = match.span()
+            first = doc.index_at(start)
+            if text.find("\n", start + 1, end) < 0:
                 candidates: Iterator[tuple[int, re.Match[str] | None]] = iter(((first, match),))
             else:
                 # A pattern's \s ran across a line break; judge each line on its own.
-                last = doc.index_at(match.end() - 1)
+                last = doc.index_at(end - 2)
+                line_matcher = self.compiled()[1]
                 candidates = (
                     (i, line_matcher.fullmatch(doc.lines[i])) for i in range(first, last + 1)
                 )
@@ -171,7 +210,7 @@ class LinePatternStage(Stage):
         for index in doc.cut_lines():
             if removed[index]:
                 continue
-            found = line_matcher.fullmatch(doc.visible(index))
+            found = self.compiled()[1].fullmatch(doc.visible(index))
             if found is not None and self.accept(doc, index, found):
                 rule = found.lastgroup
                 assert rule is not None
@@ -220,6 +259,4 @@ def live_text_lines(doc: Document) -> list[int]:
     Context rules ask "is this the last line of the text?" or "what stands next
     to it?"; blank lines and lines already gone do not count as neighbours.
     """
-    removed = doc.removed
-    blank = doc.blank
-    return [i for i in range(len(doc.lines)) if not removed[i] and not blank[i]]
+    return doc.kept_text_lines()

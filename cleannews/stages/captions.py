@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, islice
+from operator import eq, itemgetter, not_, or_
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
@@ -59,6 +61,15 @@ _CREDIT = re.compile(
 # How far from the end of a line a credit can begin: the longest credit pattern.
 _CREDIT_REACH = 160
 _NON_WORD = re.compile(r"[\W_]+")
+# The same, but line breaks stay: it runs over many lines joined with "\n".
+_NON_WORD_LINES = re.compile(r"[^\w\n]+|_+")
+# ASCII bytes that are not word characters (or are "_"), line breaks kept.
+_ASCII_NON_WORD = bytes(
+    code for code in range(128) if code != 10 and not (chr(code).isalnum() and chr(code) != "_")
+)
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+_FIRST_8 = itemgetter(slice(0, 8))
+_FIRST_24 = itemgetter(slice(0, 24))
 # Chinese, Japanese and Korean say in one character what takes two or three in a
 # Latin script; they count double towards ``min_chars``.
 _WIDE = re.compile(
@@ -95,27 +106,162 @@ class CaptionsStage(Stage):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         min_chars = self.settings["min_chars"]
-        removed = doc.removed
-        blank = doc.blank
-        previous_key: str | None = None
-        previous_line: str | None = None
-        for index in range(len(doc)):
-            if removed[index] or blank[index]:
-                continue
-            # Compare what the line says after glued markers are cut out of it.
-            line = doc.visible(index)
-            # A cheap test first: most neighbours differ at their first letters.
-            if previous_line is not None and _may_repeat(previous_line, line):
-                if previous_key is None:
-                    previous_key = comparison_key(previous_line)
-                key = comparison_key(line)
-                if key == previous_key and key_length(key) >= min_chars:
-                    yield self.remove_lines(doc, "repeated_line", index)
+        kept = doc.kept_text_lines()
+        # Compare what each line says after glued markers are cut out of it.
+        texts = doc.visible_lines(kept)
+        keys: dict[int, str] = {}
+
+        def key(position: int) -> str:
+            found = keys.get(position)
+            if found is None:
+                found = keys[position] = comparison_key(texts[position])
+            return found
+
+        # Each line is compared with the kept line before it. Usually that is
+        # its neighbour in `kept`, and _neighbours_may_repeat has already
+        # ruled out most pairs; after a removal, the next line is compared with
+        # the line before the removed one, as if the removed one were not there.
+        candidates = _neighbours_may_repeat(texts)
+        # A key long enough to count has at least `shared` characters (wide ones
+        # count double), and a key is the start of the line's words with any
+        # credit cut off the end: two lines whose words start differently within
+        # `shared` characters cannot match, and that is cheap to see.
+        shared = (min_chars + 1) // 2
+        after_removal: tuple[int, int] | None = None  # (position, position of its previous)
+        next_candidate = 0
+        while True:
+            if after_removal is not None and (
+                next_candidate >= len(candidates) or after_removal[0] <= candidates[next_candidate]
+            ):
+                position, previous = after_removal
+                after_removal = None
+                if next_candidate < len(candidates) and candidates[next_candidate] == position:
+                    next_candidate += 1
+                if not _may_repeat(texts[previous], texts[position]):
                     continue
-                previous_key = key
+            elif next_candidate < len(candidates):
+                position = candidates[next_candidate]
+                previous = position - 1
+                next_candidate += 1
             else:
-                previous_key = None
-            previous_line = line
+                return
+            start = _word_start(texts[position], shared)
+            if len(start) < shared or start != _word_start(texts[previous], shared):
+                continue
+            if not _may_share_key(texts[position], texts[previous]):
+                continue
+            if key(position) == key(previous) and key_length(key(position)) >= min_chars:
+                yield self.remove_lines(doc, "repeated_line", kept[position])
+                if position + 1 < len(texts):
+                    after_removal = (position + 1, previous)
+
+
+def _may_share_key(a: str, b: str) -> bool:
+    """False when the two lines' comparison keys surely differ; far cheaper than the keys.
+
+    A key is the start of the line's words (lower-cased, non-word characters
+    dropped): all of them, or those before where a credit starts, and a credit
+    is looked for only in the last :data:`_CREDIT_REACH` characters. Two keys
+    can be equal only within the words both lines start with, so each line's
+    credit would have to start there; that is a handful of positions to try,
+    not every position of the line's end.
+    """
+    a = a.rstrip()
+    b = b.rstrip()
+    a_words = _NON_WORD.sub("", a.casefold())
+    b_words = _NON_WORD.sub("", b.casefold())
+    if a_words == b_words:
+        return True
+    shared = _shared_start(a_words, b_words)
+    return _key_may_end_by(a, a_words, shared) and _key_may_end_by(b, b_words, shared)
+
+
+def _shared_start(a: str, b: str) -> int:
+    """The length of the longest common prefix of ``a`` and ``b`` (a binary search in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _key_may_end_by(line: str, words: str, shared: int) -> bool:
+    """Whether the key of ``line`` (rstripped, ``words`` its words) can be ``shared`` or shorter."""
+    if len(words) <= shared:
+        return True
+    # The key is longer than `shared` unless a credit starts before the line's
+    # word character number `shared + 1` (counted after casefold, as the key is).
+    limit = _index_of_word_character(line, shared)
+    cut = max(0, len(line) - _CREDIT_REACH)
+    if limit < cut:
+        return False
+    tail = line[cut:]
+    # The leftmost credit is what comparison_key cuts; try the positions in order.
+    return any(_CREDIT.match(tail, position) for position in range(limit - cut + 1))
+
+
+def _index_of_word_character(line: str, count: int) -> int:
+    """The index in ``line`` of the character that holds word character ``count`` (0-based)."""
+    folded = line.casefold()
+    if len(folded) == len(line):
+        # Each character folded to one (no "ß" -> "ss"): indexes carry over.
+        found = next(islice(_WORD_CHARACTER.finditer(folded), count, None), None)
+        return found.start() if found is not None else len(line)
+    seen = 0
+    for index, char in enumerate(line):
+        seen += len(_NON_WORD.sub("", char.casefold()))
+        if seen > count:
+            return index
+    return len(line)
+
+
+def _word_start(line: str, length: int) -> str:
+    """The first ``length`` characters of the line's words, lower-cased (a key's start)."""
+    # Most lines have `length` word characters within their first 4 * length.
+    start = _NON_WORD.sub("", line[: 4 * length + 8].casefold())
+    if len(start) < length and len(line) > 4 * length + 8:
+        start = _NON_WORD.sub("", line.casefold())
+    return start[:length]
+
+
+def _words_of(lines: list[str]) -> list[str]:
+    """``_NON_WORD.sub("", line.casefold())`` of each line, in a few passes over all of them.
+
+    ASCII lines (most, in many languages) go through ``bytes.translate``, which
+    deletes characters at memory speed; the rest through one regex pass.
+    """
+    if not lines:
+        return []
+    folded = "\n".join(lines).casefold()
+    if folded.isascii():
+        return _ascii_words(folded)
+    plain = list(map(str.isascii, lines))
+    simple = iter(_ascii_words("\n".join(compress(lines, plain)).casefold()))
+    others = compress(lines, map(not_, plain))
+    rest = iter(_NON_WORD_LINES.sub("", "\n".join(others).casefold()).split("\n"))
+    return [next(simple) if is_plain else next(rest) for is_plain in plain]
+
+
+def _ascii_words(folded: str) -> list[str]:
+    return folded.encode().translate(None, _ASCII_NON_WORD).decode().split("\n")
+
+
+def _neighbours_may_repeat(texts: list[str]) -> list[int]:
+    """Positions ``i`` where ``_may_repeat(texts[i - 1], texts[i])``, worked out in C.
+
+    The openings of all lines are lower-cased and stripped of non-word
+    characters in one pass over one string, instead of a regex call per line.
+    """
+    if len(texts) < 2:
+        return []
+    openings = list(map(_FIRST_24, map(str.lstrip, texts)))
+    starts = list(map(str.casefold, map(_FIRST_8, openings)))
+    word_starts = list(map(_FIRST_8, _words_of(openings)))
+    same = map(or_, map(eq, starts, starts[1:]), map(eq, word_starts, word_starts[1:]))
+    return list(compress(range(1, len(texts)), same))
 
 
 def _may_repeat(a: str, b: str) -> bool:
