@@ -6,8 +6,6 @@ text, diffs, JSON) goes to stdout, messages for people go to stderr.
 
 from __future__ import annotations
 
-import difflib
-import json
 from collections.abc import Iterable, Iterator
 
 from cleannews.document import Removal
@@ -17,6 +15,8 @@ NO_NEWLINE = "\\ No newline at end of file\n"
 
 def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff that, like ``diff -u``, marks a last line without a newline."""
+    import difflib  # here, not at start-up: only --diff needs it
+
     lines = difflib.unified_diff(_diff_lines(before), _diff_lines(after), f"a/{name}", f"b/{name}")
     return "".join(lines)
 
@@ -52,6 +52,8 @@ def _shorten(text: str, width: int = 100) -> str:
 
 def explain_json(name: str, removals: Iterable[Removal]) -> Iterator[str]:
     """One JSON object per removal, one per line."""
+    import json  # here, not at start-up: only --format json needs it
+
     for removal in removals:
         record = {
             "file": name,

@@ -13,7 +13,6 @@ import fnmatch
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,6 +212,8 @@ def write_atomic(path: str, data: bytes) -> bool:
     if old is not None and old.st_size == len(data) and _holds(target, data):
         return False
     os.makedirs(folder, exist_ok=True)
+    import tempfile  # here: it pulls in random and shutil, and only writes need it
+
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".cleannews-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:

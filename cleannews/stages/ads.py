@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
@@ -129,26 +130,21 @@ _MORE = rf"(?:{_ANY_GLUE}(?:{SPACE})*)*"
 # "ADVERTISEMENT The minister ..." (a shouting label), "广告 据报道" (CJK, spaced).
 # "Advertisement revenue ..." or "Advertisement Standards Authority ..." read as
 # sentences, so a title-case marker needs to be glued with no space at all.
-_GLUED_START = re.compile(
+_GLUED_START = (
     rf"^(?:{SPACE})*{_MORE}(?:{_GLUE_TITLE})(?={_UPPER_START})(?!{_ANY_GLUE})"
     rf"|^(?:{SPACE})*{_MORE}(?:{_GLUE_UPPER})(?:{SPACE})*(?={_SENTENCE_START})(?!{_ANY_GLUE})"
-    rf"|^(?:{SPACE})*{_MORE}(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)",
-    re.MULTILINE,
+    rf"|^(?:{SPACE})*{_MORE}(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)"
 )
 # "... after the 2011 tsunami.Advertisement": the marker right after the end of a
 # sentence, at the end of the line.
-_GLUED_END = re.compile(
-    rf"{_SENTENCE_END}(?:{SPACE})*{_ANY_GLUE}(?:(?:{SPACE})*{_ANY_GLUE})*(?:{SPACE})*$",
-    re.MULTILINE,
-)
+_GLUED_END = rf"{_SENTENCE_END}(?:{SPACE})*{_ANY_GLUE}(?:(?:{SPACE})*{_ANY_GLUE})*(?:{SPACE})*$"
 # "... at the port.AdvertisementHalvern Gateway said ...": the slot sat between two
 # paragraphs that the extractor ran together. Only a marker glued to the sentence
 # before it is taken; "... said. Advertisement revenue rose ..." is a sentence.
-_GLUED_MIDDLE = re.compile(
+_GLUED_MIDDLE = (
     rf"{_SENTENCE_END}{_MORE}(?:{_GLUE_TITLE})(?={_UPPER_START})(?!{_ANY_GLUE})"
     rf"|{_SENTENCE_END}(?:{SPACE})*{_MORE}(?:{_GLUE_UPPER})(?=(?:{SPACE})*{_SENTENCE_START})"
-    rf"|(?<=[。！？]){_MORE}(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)",
-    re.MULTILINE,
+    rf"|(?<=[。！？]){_MORE}(?:{_GLUE_CJK_SPACED})(?:{SPACE})+(?=\S)"
 )
 
 # Every glued marker is one of these words. A line is tried only if it holds
@@ -158,6 +154,12 @@ _GLUE_WORDS = tuple(dict.fromkeys(f"{_GLUE_TITLE}|{_GLUE_UPPER}|{_GLUE_CJK}".spl
 _STEMS: tuple[str, ...] = ("Advert", "ADVERTIS", "Anzeige", "ANZEIGE", "Werbung", "WERBUNG")
 _STEMS += ("Publici", "PUBLICI", "Pubblicit", "PUBBLICIT", "Реклама", "РЕКЛАМА", "告", "광고")
 _GLUE_STEMS = _STEMS + tuple(w for w in _GLUE_WORDS if not any(s in w for s in _STEMS))
+
+
+@cache
+def _glued_patterns() -> tuple[re.Pattern[str], ...]:
+    # Compiled on first need, not at import: most texts hold no marker word.
+    return tuple(re.compile(p, re.MULTILINE) for p in (_GLUED_START, _GLUED_MIDDLE, _GLUED_END))
 
 
 class AdsStage(LinePatternStage):
@@ -176,7 +178,7 @@ class AdsStage(LinePatternStage):
         # Find the few lines that hold a marker word with a literal search,
         # then try the glued patterns on those lines alone.
         candidates = doc.lines_containing(_GLUE_STEMS)
-        for pattern in (_GLUED_START, _GLUED_MIDDLE, _GLUED_END):
+        for pattern in _glued_patterns() if candidates else ():
             for index in candidates:
                 if removed[index]:
                     continue

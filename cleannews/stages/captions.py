@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import compress, islice
 from operator import eq, itemgetter, not_, or_
 from typing import ClassVar
@@ -43,7 +44,7 @@ _INSIDE = r"[^()\[\]（）［］【】\n]"
 # caption's last sentence or a separator, so that prose such as "he painted a
 # picture by the lake" or a word ending in "ap" is never taken for a credit.
 _AFTER_SENTENCE = r"(?:(?<=[.!?。！？])\s*|\s+[-|–—/]\s*|\s*[|–—/]\s*)"
-_CREDIT = re.compile(
+_CREDIT_PATTERN = (
     r"(?:"
     # "(Photo by Jane Doe/Getty Images)", "[Foto: dpa]", "(AFP)", "（海辺市提供）"
     rf"\s*{_OPEN}\s*(?:{_CREDIT_WORD}(?:\s+by)?\s*[:：=＝]?{_INSIDE}{{1,80}}"
@@ -55,12 +56,19 @@ _CREDIT = re.compile(
     # "© Jane Doe", ". Reuters", "/ AFP"
     r"|\s*(?:©|\(c\))\s*[^\n]{1,60}"
     rf"|{_AFTER_SENTENCE}(?:{_AGENCY})\b"
-    r")\s*$",
-    re.IGNORECASE,
+    r")\s*$"
 )
 # How far from the end of a line a credit can begin: the longest credit pattern.
 _CREDIT_REACH = 160
 _NON_WORD = re.compile(r"[\W_]+")
+
+
+@cache
+def _credit() -> re.Pattern[str]:
+    # Compiled on first need, not at import: most texts have no repeated line.
+    return re.compile(_CREDIT_PATTERN, re.IGNORECASE)
+
+
 # The same, but line breaks stay: it runs over many lines joined with "\n".
 _NON_WORD_LINES = re.compile(r"[^\w\n]+|_+")
 # ASCII bytes that are not word characters (or are "_"), line breaks kept.
@@ -83,7 +91,7 @@ def comparison_key(line: str) -> str:
     # pattern is slow on long runs of spaces, and lines can be very long.
     line = line.rstrip()
     cut = max(0, len(line) - _CREDIT_REACH)
-    stripped = line[:cut] + _CREDIT.sub("", line[cut:])
+    stripped = line[:cut] + _credit().sub("", line[cut:])
     key = _NON_WORD.sub("", stripped.casefold())
     # A line that is nothing but a credit keeps its own words, so two credit
     # lines still compare by what they say.
@@ -200,7 +208,8 @@ def _key_may_end_by(line: str, words: str, shared: int) -> bool:
         return False
     tail = line[cut:]
     # The leftmost credit is what comparison_key cuts; try the positions in order.
-    return any(_CREDIT.match(tail, position) for position in range(limit - cut + 1))
+    credit = _credit().match
+    return any(credit(tail, position) for position in range(limit - cut + 1))
 
 
 def _index_of_word_character(line: str, count: int) -> int:

@@ -70,7 +70,8 @@ def first_characters(pattern: str, flags: int) -> str | None:
             return None
     except _Unknown:
         return None
-    return "".join(found)
+    # Duplicates (one per rule that starts with "s") only slow down compiling.
+    return "".join(dict.fromkeys(found))
 
 
 def _char(code: int) -> str:
