@@ -30,6 +30,16 @@ class Run:
     cpu: float  # seconds of user + system time, children included
     wall: float  # seconds
     peak_rss: int  # bytes, the largest resident set of the process (or a child)
+    own_cpu: float = 0.0  # seconds of the process itself, without its children
+
+    def parallel_estimate(self, jobs: int) -> float:
+        """The wall time this run would take on ``jobs`` idle cores, from its CPU times.
+
+        The main process (reading, writing, handing out work) runs beside the
+        workers; the workers' time spreads over ``jobs`` cores. On a shared
+        machine this says more about -jN than the wall time does.
+        """
+        return max(self.own_cpu, self.cpu / jobs)
 
 
 def run(
@@ -49,13 +59,26 @@ def run(
         )
         assert process.stderr is not None
         errors = process.stderr.read()
+        own = _own_cpu(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise RuntimeError(f"{command!r} failed: {errors.decode(errors='replace')}")
     # ru_maxrss is in kilobytes on Linux.
-    return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss * 1024)
+    return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss * 1024, own)
+
+
+def _own_cpu(pid: int) -> float:
+    """CPU seconds of process ``pid`` alone, read once it has exited but is not yet reaped."""
+    try:
+        os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (OSError, AttributeError):
+        return 0.0  # not Linux: no figure
+    # utime and stime are fields 14 and 15 of stat(5), in clock ticks.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def best(runs: list[Run]) -> Run:

@@ -229,6 +229,12 @@ class _Workers:
         if self._executor is None:
             from concurrent.futures import ProcessPoolExecutor
 
+            from cleannews.pipeline import Pipeline
+
+            # Compile the stages' patterns here, once: forked workers inherit
+            # them instead of each compiling its own (a pool of N would pay N times).
+            Pipeline(self.config.options).prepare()
+
             self._executor = ProcessPoolExecutor(
                 self.jobs, initializer=_start_worker, initargs=(self.config,)
             )

@@ -117,6 +117,11 @@ class Pipeline:
             chosen = self._for_site[profile.name] = Pipeline(options.with_site(profile.name))
         return chosen
 
+    def prepare(self) -> None:
+        """Get every stage ready to clean (compile its patterns) before the first text."""
+        for stage in self.stages:
+            stage.prepare()
+
     def run(self, text: str, first_line: int = 1) -> Result:
         """Clean ``text``; line numbers in the removals start at ``first_line``."""
         doc = Document(text, first_line)

@@ -172,6 +172,10 @@ class AdsStage(LinePatternStage):
     }
     patterns: ClassVar[dict[str, str]] = {"ad_marker": _STANDALONE}
 
+    def prepare(self) -> None:
+        super().prepare()
+        _glued_patterns()
+
     def find(self, doc: Document) -> Iterator[Removal]:
         yield from super().find(doc)
         removed = doc.removed

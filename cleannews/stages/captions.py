@@ -112,6 +112,9 @@ class CaptionsStage(Stage):
     }
     defaults: ClassVar[dict[str, int]] = {"min_chars": 30}
 
+    def prepare(self) -> None:
+        _credit()
+
     def find(self, doc: Document) -> Iterator[Removal]:
         min_chars = self.settings["min_chars"]
         kept = doc.kept_text_lines()
