@@ -137,6 +137,7 @@ class LinePatternStage(Stage):
     line_hint: ClassVar[re.Pattern[str] | None] = None
     _compiled: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
     _scanner: ClassVar[re.Pattern[str] | None] = None
+    _line_matcher: ClassVar[re.Pattern[str] | None] = None
 
     @classmethod
     def _body(cls) -> str:
@@ -158,22 +159,37 @@ class LinePatternStage(Stage):
         return cached
 
     @classmethod
-    def compiled(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """The scanner, and the rules as one matcher of a single line.
+    def line_matcher(cls) -> re.Pattern[str]:
+        """The rules as one matcher of a single line (use ``fullmatch``).
 
-        The line matcher is compiled only when needed (a match across a line
-        break, a line with a part cut out): compiling costs more than cleaning
-        a short text.
+        Compiled only when needed (a match across a line break, a line with a
+        part cut out, a stage that matches line by line): compiling costs more
+        than cleaning a short text.
+        """
+        cached = cls.__dict__.get("_line_matcher")
+        if cached is None:
+            body = rf"(?:{SPACE})*{cls._body()}(?:{SPACE})*"
+            cached = cls._line_matcher = re.compile(body, cls.flags)
+        return cached
+
+    @classmethod
+    def compiled(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """A ``^...$`` scanner of :attr:`Document.joined` (``re.M``) and :meth:`line_matcher`.
+
+        For stages that scan the whole text themselves and map matches with
+        ``doc.index_at(match.start())``; :meth:`find` uses the faster
+        :meth:`scanner` of :attr:`Document.scan_text` instead.
         """
         cached = cls.__dict__.get("_compiled")
         if cached is None:
-            matcher = re.compile(rf"(?:{SPACE})*{cls._body()}(?:{SPACE})*", cls.flags)
-            cached = cls._compiled = (cls.scanner(), matcher)
+            body = rf"(?:{SPACE})*{cls._body()}(?:{SPACE})*"
+            scanner = re.compile(rf"^{body}$", cls.flags | re.MULTILINE)
+            cached = cls._compiled = (scanner, cls.line_matcher())
         return cached
 
     def prepare(self) -> None:
         if self.max_line_chars:
-            self.compiled()
+            self.line_matcher()
         else:
             self.scanner()
 
@@ -193,7 +209,7 @@ class LinePatternStage(Stage):
             else:
                 # A pattern's \s ran across a line break; judge each line on its own.
                 last = doc.index_at(end - 2)
-                line_matcher = self.compiled()[1]
+                line_matcher = self.line_matcher()
                 candidates = (
                     (i, line_matcher.fullmatch(doc.lines[i])) for i in range(first, last + 1)
                 )
@@ -210,14 +226,14 @@ class LinePatternStage(Stage):
         for index in doc.cut_lines():
             if removed[index]:
                 continue
-            found = self.compiled()[1].fullmatch(doc.visible(index))
+            found = self.line_matcher().fullmatch(doc.visible(index))
             if found is not None and self.accept(doc, index, found):
                 rule = found.lastgroup
                 assert rule is not None
                 yield self.remove_lines(doc, rule, index)
 
     def _find_in_short_lines(self, doc: Document) -> Iterator[Removal]:
-        _, line_matcher = self.compiled()
+        line_matcher = self.line_matcher()
         hint = self.line_hint
         for index in live_text_lines(doc):
             line = doc.visible(index)  # as it reads once glued markers are cut out
