@@ -20,7 +20,7 @@ import random
 import tempfile
 from pathlib import Path
 
-from measure import Run, cleannews_command, corpus, load_average, run
+from measure import Run, cleannews_command, corpus, load_average, parallel_ceiling, run
 
 
 def _article(n: int) -> str:
@@ -61,6 +61,8 @@ def main() -> None:
             (f"JSON Lines, {args.records} records", [str(records)], records.stat().st_size),
         ]
         print(f"-j1 vs -j{args.jobs}, best of {args.repeat}; {load_average()}")
+        ceiling = parallel_ceiling(args.jobs)
+        print(f"the machine gives {args.jobs} processes of pure CPU work {ceiling:.2f}x now")
         for name, inputs, size in cases:
             timings: dict[int, list[Run]] = {1: [], args.jobs: []}
             outputs: dict[int, bytes] = {}

@@ -111,3 +111,29 @@ def corpus_file(size: int, kind: str, folder: Path | None = None, seed: int = 1)
 def load_average() -> str:
     one, five, _ = os.getloadavg()
     return f"load {one:.1f}/{five:.1f} on {os.cpu_count()} CPUs"
+
+
+def _burn(count: int) -> int:
+    total = 0
+    for number in range(count):
+        total += number
+    return total
+
+
+def parallel_ceiling(jobs: int, count: int = 10_000_000) -> float:
+    """The wall-time speed-up ``jobs`` processes get right now on pure CPU work.
+
+    On a shared machine this is what -jN can hope for at best: the same loop
+    once in this process, then ``jobs`` copies in a pool of ``jobs`` processes.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    started = time.perf_counter()
+    _burn(count)
+    one = time.perf_counter() - started
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_burn, [1] * jobs))  # start the workers before timing
+        started = time.perf_counter()
+        list(pool.map(_burn, [count] * jobs))
+        many = time.perf_counter() - started
+    return jobs * one / many

@@ -32,7 +32,16 @@ import sys
 import time
 from collections.abc import Callable
 
-from measure import Run, best, cleannews_command, corpus, corpus_file, load_average, run
+from measure import (
+    Run,
+    best,
+    cleannews_command,
+    corpus,
+    corpus_file,
+    load_average,
+    parallel_ceiling,
+    run,
+)
 
 # The residue a user would grep for; the floor and grep use the same alternation.
 PATTERN = (
@@ -51,17 +60,18 @@ API = """
 import sys, time
 import cleannews
 text = open(sys.argv[1], encoding="utf-8").read()
+options = {"stages": sys.argv[2].split(",")} if sys.argv[2] else {}
 started = time.process_time()
-cleannews.clean(text)
+cleannews.clean(text, **options)
 print(time.process_time() - started, file=sys.stderr)
 """
 
 
-def api_run(path: str) -> Run:
+def api_run(path: str, stages: str) -> Run:
     """``cleannews.clean`` on the whole text; the CPU time of the call alone."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", API, path], capture_output=True, text=True, check=True
+        [sys.executable, "-c", API, path, stages], capture_output=True, text=True, check=True
     )
     cpu = float(done.stderr.strip().splitlines()[-1])
     return Run(cpu, time.perf_counter() - started, 0)
@@ -71,19 +81,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=corpus.parse_size, default=corpus.parse_size("20MB"))
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--stages", default="", help="run only these stages (A,B); default: the default pipeline"
+    )
     args = parser.parse_args()
     text = corpus_file(args.size, "text")
     records = corpus_file(args.size, "jsonl")
     megabytes = text.stat().st_size / 1e6
-    cleannews = cleannews_command()
+    cleannews = [cleannews_command(), "-q"]
+    if args.stages:
+        cleannews += ["--stages", args.stages]
     grep = f"grep -viE {shlex.quote(PATTERN)} < {shlex.quote(str(text))} | uniq"
     cases: dict[str, Callable[[], Run]] = {
         "floor: python re line loop": lambda: run([sys.executable, "-c", FLOOR], text),
         "grep -viE | uniq": lambda: run(grep, shell=True),
-        "cleannews API, plain text": lambda: api_run(str(text)),
-        "cleannews CLI, stdin, plain": lambda: run([cleannews, "-q"], text),
-        "cleannews JSON Lines -j1": lambda: run([cleannews, "-q", "-j1", str(records)]),
-        "cleannews JSON Lines -j2": lambda: run([cleannews, "-q", "-j2", str(records)]),
+        "cleannews API, plain text": lambda: api_run(str(text), args.stages),
+        "cleannews CLI, stdin, plain": lambda: run(cleannews, text),
+        "cleannews JSON Lines -j1": lambda: run([*cleannews, "-j1", str(records)]),
+        "cleannews JSON Lines -j2": lambda: run([*cleannews, "-j2", str(records)]),
     }
     # Interleaved repeats: a burst of load hits every case alike.
     runs: dict[str, list[Run]] = {name: [] for name in cases}
@@ -92,6 +107,7 @@ def main() -> None:
             runs[name].append(case())
     print(f"corpus: {megabytes:.1f} MB of plain text ({records.stat().st_size / 1e6:.1f} MB")
     print(f"as JSON Lines), best of {args.repeat} runs; {load_average()}")
+    print(f"stages: {args.stages or 'the default pipeline'}")
     floor = megabytes / best(runs["floor: python re line loop"]).cpu
     print(f"{'case':<30} {'CPU s':>7} {'MB/s':>8} {'x floor':>8} {'wall s':>7}")
     for name, measured in runs.items():
@@ -104,7 +120,8 @@ def main() -> None:
     wall = min(r.wall for r in one) / min(r.wall for r in two)
     estimate = best(one).cpu / min(r.parallel_estimate(2) for r in two)
     print(f"JSON Lines -j2 over -j1: {wall:.2f}x in wall time (as free cores allowed),")
-    print(f"  {estimate:.2f}x from CPU times on 2 idle cores (main process vs workers)")
+    print(f"  {estimate:.2f}x from CPU times on 2 idle cores (main process vs workers);")
+    print(f"  the machine gave 2 processes of pure CPU work {parallel_ceiling(2):.2f}x just now")
 
 
 if __name__ == "__main__":
