@@ -27,6 +27,8 @@ BUILTIN_STAGES: dict[str, str] = {
     "widgets": "cleannews.stages.widgets:WidgetsStage",
     "credits": "cleannews.stages.credits:CreditsStage",
     "author_box": "cleannews.stages.author_box:AuthorBoxStage",
+    "markup": "cleannews.stages.markup:MarkupStage",
+    "navigation": "cleannews.stages.navigation:NavigationStage",
     "byline": "cleannews.stages.byline:BylineStage",
     "wire": "cleannews.stages.wire:WireStage",
     "headline": "cleannews.stages.headline:HeadlineStage",

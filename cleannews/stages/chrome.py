@@ -32,6 +32,14 @@ _SHARE_WORDS = (
 _NAME_WORD = r"(?-i:[A-Z0-9][\w'’&.!-]*)"
 
 
+def _numbers_a_list(doc: Document, number: int) -> bool:
+    numbers = _BARE_NUMBER.findall(doc.joined)
+    return str(number - 1) in numbers or str(number + 1) in numbers
+
+
+_BARE_NUMBER = re.compile(r"^[^\S\n]*(\d{1,3})[.)]?[^\S\n]*$", re.MULTILINE)
+
+
 class ChromeStage(LinePatternStage):
     """Page widgets flattened into text: "Why you can trust X", "loading", "Share", "1 of 23"."""
 
@@ -41,6 +49,7 @@ class ChromeStage(LinePatternStage):
         "placeholder": "a placeholder left where a widget or video failed to load",
         "share_buttons": "labels of share, print or save buttons",
         "gallery": "photo-gallery navigation",
+        "counter": "a bare number left by a share, comment or photo counter",
     }
     patterns: ClassVar[dict[str, str]] = {
         # The badge names the site ("Why you can trust SCMP", "... the Gazette")
@@ -61,11 +70,13 @@ class ChromeStage(LinePatternStage):
             r"|your\s+browser\s+does\s+not\s+support\s+(?:the\s+)?(?:video|audio|iframes?)(?:\s+(?:tag|element))?\.?"
             r"|this\s+video\s+(?:is\s+)?(?:can\s+not|cannot|can't)\s+(?:be\s+)?play(?:ed)?\.?"
             r"|please\s+enable\s+javascript(?:\s+to\s+(?:view|watch|see)[\w ]{0,40})?\.?"
+            r"|this\s+(?:slideshow|gallery|video|player|content|feature|page)\s+requires\s+javascript\.?"
         ),
         "share_buttons": (
             # One to eight labels with separators between them, each separator
             # followed by a label, so a long run of spaces is not tried twice.
             rf"(?:{_SHARE_WORDS})(?:(?:\s*[|/·•,]\s*|\s+)(?:{_SHARE_WORDS})){{0,7}}(?:\s*[|/·•,])?"
+            r"|click\s+to\s+tweet|tweet\s+this"
             r"|(?:share|teilen|partager|compartir|condividi|compartilhar)\s+(?:this\s+)?(?:article|story|page|artikel|l'article|el\s+artículo|l'articolo|a\s+matéria)"
             r"\s*(?:on|via|auf|sur|en|su|no)?\s*(?:facebook|twitter|x|whatsapp|linkedin|email)?"
         ),
@@ -78,10 +89,17 @@ class ChromeStage(LinePatternStage):
             r"|expand\s+(?:image|photo)|enlarge\s+(?:this\s+)?(?:image|photo)|close\s+(?:gallery|image)"
             r"|\d{1,3}\s+(?:photos|images|pictures|bilder|fotos|imágenes|immagini)"
         ),
+        "counter": r"\d{1,3}",
     }
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
-        """A gallery counter counts up to its total: "3 of 23", "1/12"; "24/7" is no counter."""
+        """A gallery counter counts up to its total: "3 of 23", "1/12"; "24/7" is no counter.
+
+        A bare number is a counter unless it numbers a list: then the number
+        before or after it stands on a line of its own too ("1", "2", "3").
+        """
+        if match.lastgroup == "counter":
+            return not _numbers_a_list(doc, int(match.group().strip()))
         if match.lastgroup != "gallery":
             return True
         numbers = [int(number) for number in re.findall(r"\d+", match.group())]

@@ -1,0 +1,71 @@
+"""Markup residue: stray HTML tags and attributes, markdown images and empty links.
+
+Extractors that miss a tag or write markdown leave lines that are code, not
+text: a closing ``</span>``, an ``<img`` whose attributes run on over the next
+lines (``width="50">``, ``srcset="..."``), an escaped ``&lt;span ...&gt;``, an
+image as ``![](data:image/gif;base64,...)``, a link with no words ``[][4]``.
+A line goes only when it holds nothing else: a tag with words between its
+brackets, or a sentence that quotes a tag, is text. A text with a fenced code
+block (```), which is where tech stories show HTML, keeps all its lines.
+
+>>> from cleannews import clean
+>>> clean('The dam held.\\n<span class="dot"></span>\\n![](data:image/gif;base64,R0lG)\\n')
+'The dam held.\\n'
+>>> clean("Type <br> to break a line, the tutorial says.\\n")
+'Type <br> to break a line, the tutorial says.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import LinePatternStage
+
+_NAME = r"[a-z][a-z0-9-]{0,20}"
+# An attribute: name="value", name='value' or a bare name; values stay on the line.
+_ATTRIBUTE = r"[a-z][\w:.-]{0,40}(?:[^\S\n]*=[^\S\n]*(?:\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}'|[^\s<>\"']{1,200}))?"
+_TAG = rf"</?{_NAME}(?:[^\S\n]+{_ATTRIBUTE}){{0,30}}[^\S\n]*/?>"
+_ESCAPED_TAG = rf"&(?:amp;)*lt;/?{_NAME}(?:[^\S\n][^\n]{{0,2000}})?"
+# A markdown image, maybe inside a link: ![alt](src) or [![alt](src)](href).
+_IMAGE = r"!\[[^\]\n]{0,300}\]\([^)\n]{0,3000}\)"
+_LINKED_IMAGE = rf"\[{_IMAGE}\]\([^)\n]{{0,1000}}\)"
+
+_FENCE = re.compile(r"^[^\S\n]*```", re.MULTILINE)
+
+
+class MarkupStage(LinePatternStage):
+    """Stray HTML tags and attributes, escaped tags, markdown images and links without words."""
+
+    name = "markup"
+    rules: ClassVar[dict[str, str]] = {
+        "html_tags": "a line of HTML tags with no text between them",
+        "tag_fragment": "the start or the attributes of an HTML tag broken over lines",
+        "escaped_tag": "an HTML tag printed with its brackets escaped (&lt;...)",
+        "markdown_image": "a markdown image (![alt](address)): the picture, not its words",
+        "empty_link": "a markdown link with no words ([][4], [](address))",
+    }
+    patterns: ClassVar[dict[str, str]] = {
+        "html_tags": rf"(?:{_TAG}[^\S\n]*)+",
+        # "<img" or '<source type="image/webp"' left open; 'width="50">' closing it.
+        "tag_fragment": (
+            rf"<{_NAME}(?:[^\S\n]+{_ATTRIBUTE}){{0,30}}"
+            r"|(?:[a-z][\w:.-]{0,40}[^\S\n]*=[^\S\n]*(?:\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}')[^\S\n]*){1,30}/?>?"
+        ),
+        "escaped_tag": _ESCAPED_TAG,
+        "markdown_image": rf"(?:(?:{_IMAGE}|{_LINKED_IMAGE})[^\S\n]*)+",
+        "empty_link": r"(?:\[\](?:\[\d{1,4}\]|\([^)\n]{0,1000}\))[^\S\n]*)+",
+    }
+
+    _fenced = False
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        # Worked out once a text: does it show code in a fenced block?
+        self._fenced = _FENCE.search(doc.joined) is not None
+        yield from super().find(doc)
+
+    def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
+        """Tags and attributes in a text with a code block are the code's."""
+        return match.lastgroup in ("markdown_image", "empty_link") or not self._fenced

@@ -1,0 +1,130 @@
+"""Site navigation: menus, breadcrumbs and "Skip to content" links flattened into text.
+
+A page's menu comes out of an extractor as a run of one- or two-word lines
+("Home", "News", "Politics", "Contact us", "Terms of Use") at the head or the
+tail of the text, or as a breadcrumb ("Home > World > Europe"). A run of short
+lines goes when at least two of its lines, and at least half of them, are the
+names of the usual sections and pages of a news site, in one of several
+languages; a run in the middle of the text needs three such names and three in
+four of its lines. A list in an article ("Arrowhead water", "baby carrier",
+...) is made of other words and stays, and so does a sentence that names a
+section ("The sports desk moved to Leeds.").
+
+>>> from cleannews import clean
+>>> clean("Home\\nNews\\nPolitics\\nThe vote passed on Monday after a long debate.\\n")
+'The vote passed on Monday after a long debate.\\n'
+>>> clean("Home\\nThe vote passed on Monday after a long debate.\\n")
+'Home\\nThe vote passed on Monday after a long debate.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import EDGE_LINES, Stage, live_text_lines
+
+# Names of the sections and pages every news site links to, case-folded.
+_SECTION_NAMES = (
+    """
+    home|homepage|home page|front page|news|latest|latest news|top stories|world|us|u.s.|uk
+    |local|national|international|politics|business|economy|markets|money|finance|tech
+    |technology|science|health|sport|sports|entertainment|culture|arts|lifestyle|life
+    |travel|food|style|fashion|opinion|opinions|editorial|editorials|weather|video|videos
+    |photos|pictures|podcasts|podcast|newsletters|newsletter|obituaries|jobs|cars|autos
+    |real estate|classifieds|education|environment|climate|crime|celebrity|music|movies
+    |tv|books|games|puzzles|crosswords|more|menu|close|search|sections|all sections
+    |about|about us|contact|contact us|advertise|advertise with us|careers|help|faq
+    |terms|terms of use|terms of service|terms and conditions|privacy|privacy policy
+    |cookie policy|cookies|accessibility|sitemap|site map|rss|archive|archives|subscribe
+    |subscriptions|sign in|sign up|log in|login|log out|register|my account|e-paper|epaper
+    |startseite|nachrichten|politik|wirtschaft|kultur|wissen|panorama|meinung|reise|auto
+    |impressum|datenschutz|kontakt|anmelden|abo|suche
+    |accueil|actualités|actualité|politique|économie|international|société|culture|sports
+    |opinions|mentions légales|contact|connexion|rechercher|abonnement
+    |inicio|portada|noticias|política|economía|deportes|sociedad|cultura|opinión
+    |contacto|aviso legal|buscar|suscríbete
+    |início|notícias|economia|esportes|desporto|opinião|contato|contacto|pesquisar
+    |notizie|politica|cronaca|esteri|spettacoli|contatti|cerca
+    |главная|новости|политика|экономика|общество|спорт|культура|контакты|поиск
+    |首页|新闻|国际|财经|体育|娱乐|科技|社会|ホーム|ニュース|政治|経済|国際|スポーツ
+    |홈|뉴스|정치|경제|사회|국제|스포츠|연예|문화|오피니언
+    """.replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+_SECTIONS = frozenset(name.strip() for name in _SECTION_NAMES if name.strip())
+
+# A list bullet, and arrows or separators a menu item may carry.
+_DECORATION = re.compile(r"^[\s*•·\-–—+>›»|]+|[\s>›»|▼▾⌄+]+$")
+_WORDS = re.compile(r"\w+")
+_ENDS_SENTENCE = re.compile(r"[.!?:;,。！？]$")
+_BREADCRUMB = re.compile(
+    r"^[^\S\n]*(?:home|homepage|startseite|accueil|inicio|portada|início|главная|首页|ホーム|홈)"
+    r"(?:[^\S\n]*[>›»/|→][^\S\n]*[^\n>›»/|→]{1,40}){1,6}[^\S\n]*$",
+    re.IGNORECASE,
+)
+_SKIP_LINK = re.compile(
+    r"^[^\S\n]*(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search|footer)"
+    r"|jump\s+to\s+(?:main\s+)?(?:content|navigation)"
+    r"|zum\s+inhalt\s+springen|(?:aller|passer)\s+au\s+contenu(?:\s+principal)?"
+    r"|(?:ir|saltar)\s+al\s+contenido(?:\s+principal)?|(?:ir|pular)\s+para\s+o\s+conteúdo"
+    r"|vai\s+al\s+contenuto|перейти\s+к\s+(?:основному\s+)?(?:содержанию|контенту))"
+    r"[^\S\n]*$",
+    re.IGNORECASE,
+)
+
+_MAX_ITEM_CHARS = 32
+_MAX_ITEM_WORDS = 4
+
+
+def menu_item(line: str) -> str | None:
+    """The line as a menu item (case-folded, undecorated), or None if it is longer."""
+    item = _DECORATION.sub("", line).strip()
+    if not item or len(item) > _MAX_ITEM_CHARS or _ENDS_SENTENCE.search(item):
+        return None
+    words = len(_WORDS.findall(item))
+    if words == 0 or words > _MAX_ITEM_WORDS:
+        return None
+    return item.casefold()
+
+
+class NavigationStage(Stage):
+    """Menus of section names at the head or tail, breadcrumbs, "Skip to content" links."""
+
+    name = "navigation"
+    rules: ClassVar[dict[str, str]] = {
+        "menu": "a run of short lines that name a site's sections and pages",
+        "breadcrumb": 'a breadcrumb trail ("Home > World > Europe")',
+        "skip_link": 'a "Skip to content" link for keyboard users',
+    }
+    reach = EDGE_LINES + 1
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        live = live_text_lines(doc)
+        runs: list[list[int]] = []
+        run: list[int] = []
+        for index in live:
+            text = doc.visible(index).strip()
+            if len(text) <= 80 and (_SKIP_LINK.match(text) or _BREADCRUMB.match(text)):
+                rule = "skip_link" if _SKIP_LINK.match(text) else "breadcrumb"
+                yield self.remove_lines(doc, rule, index)
+                continue
+            if len(text) <= 60 and menu_item(text) is not None:
+                run.append(index)
+                continue
+            if run:
+                runs.append(run)
+            run = []
+        if run:
+            runs.append(run)
+        tail_start = len(doc.lines) - EDGE_LINES
+        for run in runs:
+            names = sum(menu_item(doc.visible(i)) in _SECTIONS for i in run)
+            at_edge = run[0] < EDGE_LINES or run[-1] >= tail_start
+            edge_menu = at_edge and names >= 2 and names * 2 >= len(run)
+            if edge_menu or (names >= 3 and names * 4 >= len(run) * 3):
+                # Line by line: blank lines between the items are the whitespace stage's.
+                yield from (self.remove_lines(doc, "menu", i) for i in run)
