@@ -76,6 +76,7 @@ _MARKER_PHRASES = [
     r"(?:continue|reading)[\w ]*",
     r"skip\s+(?:advertisement|ad)",
     r"ad\s+feedback",
+    r"ad\s*choices",  # the industry's ad-preferences icon, printed as its label
     r"report\s+(?:this\s+)?ad",
     r"(?:advertisement|anzeige|publicité|publicidad)\s+\d+\s*(?:of|/)\s*\d+",
     r"weiter\s+nach\s+der\s+(?:anzeige|werbung)",

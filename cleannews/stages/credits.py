@@ -32,6 +32,7 @@ from typing import ClassVar
 
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, Stage, live_text_lines, tail_lines
+from cleannews.stages.context import ends_sentence
 
 # Words that label a picture, in several languages.
 _PICTURE = (
@@ -157,6 +158,12 @@ _HINT_WORDS = re.compile(
 )
 _HINT_INITIALS = re.compile(r"AP|PA|PTI|ANI|ANP|IANS")
 _MAX_CHARS = 160
+# A caption label that ends a line, glued or not: the caption is on the next line.
+_LABEL_AT_END = re.compile(
+    r"(?i:(?:image|media|video|photo|picture)\s*caption|bildunterschrift|légende\s+photo)"
+    r"\s*[:,]?\s*$"
+)
+_MAX_CAPTION = 250
 # Room for the spaces and brackets around a credit.
 _MAX_LINE = 2 * _MAX_CHARS
 
@@ -261,6 +268,7 @@ class CreditsStage(Stage):
         "photo_credit": "a photo credit (a credit label with names, or names with an agency)",
         "caption_label": "a caption or credit label standing alone",
         "labelled_caption": "a caption marked as such by its label ('Image caption ...')",
+        "caption_after_label": "a caption on the line after its label ('... Image caption')",
     }
 
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -280,3 +288,20 @@ class CreditsStage(Stage):
             if rule is None or (rule == "photo_credit" and index == last):
                 continue
             yield self.remove_lines(doc, rule, index)
+        yield from self._captions_after_labels(doc, lines)
+
+    def _captions_after_labels(self, doc: Document, lines: list[int]) -> Iterator[Removal]:
+        """The caption a label announces at the very end of the line before it.
+
+        Extractors glue "Image copyrightEPAImage caption" to the paragraph above
+        and put the caption on the next line; a caption is short and, unlike the
+        article's sentences, ends without a full stop.
+        """
+        for before, index in zip(lines, lines[1:]):
+            if doc.removed[index]:
+                continue
+            if not _LABEL_AT_END.search(doc.lines[before]):
+                continue
+            caption = doc.visible(index).strip()
+            if 0 < len(caption) <= _MAX_CAPTION and not ends_sentence(caption):
+                yield self.remove_lines(doc, "caption_after_label", index)

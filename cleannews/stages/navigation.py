@@ -1,4 +1,4 @@
-"""Site navigation: menus, breadcrumbs and "Skip to content" links flattened into text.
+"""Site navigation: menus, breadcrumbs, "Skip to content" and "Next story" links.
 
 A page's menu comes out of an extractor as a run of one- or two-word lines
 ("Home", "News", "Politics", "Contact us", "Terms of Use") at the head or the
@@ -9,6 +9,10 @@ languages; a run in the middle of the text needs three such names and three in
 four of its lines. A list in an article ("Arrowhead water", "baby carrier",
 ...) is made of other words and stays, and so does a sentence that names a
 section ("The sports desk moved to Leeds.").
+
+Links to the previous or next story ("← Previous Story", "Article suivant")
+and the label over a story's topic links ("Filed under:", "Tags:") go when
+they stand alone on a line.
 
 >>> from cleannews import clean
 >>> clean("Home\\nNews\\nPolitics\\nThe vote passed on Monday after a long debate.\\n")
@@ -76,8 +80,31 @@ _SKIP_LINK = re.compile(
     re.IGNORECASE,
 )
 
+# Links to the story before or after this one on the site, and labels of the
+# topic links under a story ("Filed under:"), all on lines of their own.
+_PAGER = re.compile(
+    r"^[←‹«<\s]*(?:(?:previous|next|older|newer|prev)\s+(?:story|article|post|entry)"
+    r"|(?:vorheriger|nächster)\s+(?:artikel|beitrag)|article\s+(?:précédent|suivant)"
+    r"|(?:artículo|articulo)\s+(?:anterior|siguiente)|(?:artigo|matéria)\s+(?:anterior|seguinte)"
+    r"|articolo\s+(?:precedente|successivo)|(?:предыдущая|следующая)\s+статья"
+    r"|filed\s+under|tagged\s+(?:with|as)|topics|tags|schlagwörter|themen|mots-clés"
+    r"|etiquetas|temas|argomenti)\s*:?[\s→›»>]*$",
+    re.IGNORECASE,
+)
+
 _MAX_ITEM_CHARS = 32
 _MAX_ITEM_WORDS = 4
+
+
+def _line_rule(text: str) -> str | None:
+    """The rule a stripped short line falls under on its own, if any."""
+    if _SKIP_LINK.match(text):
+        return "skip_link"
+    if _BREADCRUMB.match(text):
+        return "breadcrumb"
+    if _PAGER.match(text):
+        return "pager"
+    return None
 
 
 def menu_item(line: str) -> str | None:
@@ -92,13 +119,14 @@ def menu_item(line: str) -> str | None:
 
 
 class NavigationStage(Stage):
-    """Menus of section names at the head or tail, breadcrumbs, "Skip to content" links."""
+    """Menus of section names at the head or tail, breadcrumbs, "Skip to content", "Next story"."""
 
     name = "navigation"
     rules: ClassVar[dict[str, str]] = {
         "menu": "a run of short lines that name a site's sections and pages",
         "breadcrumb": 'a breadcrumb trail ("Home > World > Europe")',
         "skip_link": 'a "Skip to content" link for keyboard users',
+        "pager": 'a link to the previous or next story, or a "Filed under:" label',
     }
     reach = EDGE_LINES + 1
 
@@ -108,8 +136,8 @@ class NavigationStage(Stage):
         run: list[int] = []
         for index in live:
             text = doc.visible(index).strip()
-            if len(text) <= 80 and (_SKIP_LINK.match(text) or _BREADCRUMB.match(text)):
-                rule = "skip_link" if _SKIP_LINK.match(text) else "breadcrumb"
+            rule = _line_rule(text) if len(text) <= 80 else None
+            if rule is not None:
                 yield self.remove_lines(doc, rule, index)
                 continue
             if len(text) <= 60 and menu_item(text) is not None:
