@@ -50,6 +50,7 @@ class ChromeStage(LinePatternStage):
         "share_buttons": "labels of share, print or save buttons",
         "gallery": "photo-gallery navigation",
         "counter": "a bare number left by a share, comment or photo counter",
+        "close_button": "the label of a button that closes a gallery, menu or pop-up",
     }
     patterns: ClassVar[dict[str, str]] = {
         # The badge names the site ("Why you can trust SCMP", "... the Gazette")
@@ -81,7 +82,7 @@ class ChromeStage(LinePatternStage):
             r"\s*(?:on|via|auf|sur|en|su|no)?\s*(?:facebook|twitter|x|whatsapp|linkedin|email)?"
         ),
         "gallery": (
-            r"(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+\d{1,3}\s*(?:of|/|von|de|di|из|sur)\s*\d{1,3}"
+            r"(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+\d{1,3}\s*(?:of|/|von|de|di|из|sur)\s*/?\s*\d{1,3}"
             r"|\d{1,3}\s*/\s*\d{1,3}"
             r"|(?:back\s+to|return\s+to|view|open|launch|see)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|photo\s+gallery)"
             r"|(?:next|previous|prev)\s+(?:image|photo|slide|picture)"
@@ -90,6 +91,7 @@ class ChromeStage(LinePatternStage):
             r"|\d{1,3}\s+(?:photos|images|pictures|bilder|fotos|imágenes|immagini)"
         ),
         "counter": r"\d{1,3}",
+        "close_button": r"close|schließen|fermer|cerrar|chiudi|fechar|закрыть|关闭|閉じる|닫기|[×✕]",
     }
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:

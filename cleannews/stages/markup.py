@@ -48,7 +48,8 @@ class MarkupStage(LinePatternStage):
         "empty_link": "a markdown link with no words ([][4], [](address))",
     }
     patterns: ClassVar[dict[str, str]] = {
-        "html_tags": rf"(?:{_TAG}[^\S\n]*)+",
+        # Entities between tags are no text: '<span class="x">&#65279;</span>'.
+        "html_tags": rf"(?:{_TAG}[^\S\n]*(?:&#?\w{{1,10}};[^\S\n]*)*)+",
         # "<img" or '<source type="image/webp"' left open; 'width="50">' closing it.
         "tag_fragment": (
             rf"<{_NAME}(?:[^\S\n]+{_ATTRIBUTE}){{0,30}}"
