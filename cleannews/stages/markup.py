@@ -3,7 +3,8 @@
 Extractors that miss a tag or write markdown leave lines that are code, not
 text: a closing ``</span>``, an ``<img`` whose attributes run on over the next
 lines (``width="50">``, ``srcset="..."``), an escaped ``&lt;span ...&gt;``, an
-image as ``![](data:image/gif;base64,...)``, a link with no words ``[][4]``.
+image as ``![](data:image/gif;base64,...)``, a link with no words ``[][4]``, a
+blog shortcode that was never rendered (``[button link="..."]Send[/button]``).
 A line goes only when it holds nothing else: a tag with words between its
 brackets, or a sentence that quotes a tag, is text. A text with a fenced code
 block (```), which is where tech stories show HTML, keeps all its lines.
@@ -33,6 +34,8 @@ _ESCAPED_TAG = rf"&(?:amp;)*lt;/?{_NAME}(?:[^\S\n][^\n]{{0,2000}})?"
 _IMAGE = r"!\[[^\]\n]{0,300}\]\([^)\n]{0,3000}\)"
 _LINKED_IMAGE = rf"\[{_IMAGE}\]\([^)\n]{{0,1000}}\)"
 
+_SHORTCODE = r"[a-z_][\w-]{0,30}"
+
 _FENCE = re.compile(r"^[^\S\n]*```", re.MULTILINE)
 
 
@@ -46,6 +49,7 @@ class MarkupStage(LinePatternStage):
         "escaped_tag": "an HTML tag printed with its brackets escaped (&lt;...)",
         "markdown_image": "a markdown image (![alt](address)): the picture, not its words",
         "empty_link": "a markdown link with no words ([][4], [](address))",
+        "shortcode": 'a blog shortcode left unrendered ([button link="..."] ... [/button])',
     }
     patterns: ClassVar[dict[str, str]] = {
         # Entities between tags are no text: '<span class="x">&#65279;</span>'.
@@ -58,6 +62,11 @@ class MarkupStage(LinePatternStage):
         "escaped_tag": _ESCAPED_TAG,
         "markdown_image": rf"(?:(?:{_IMAGE}|{_LINKED_IMAGE})[^\S\n]*)+",
         "empty_link": r"(?:\[\](?:\[\d{1,4}\]|\([^)\n]{0,1000}\))[^\S\n]*)+",
+        # An opening shortcode has attributes, so "[Updated]" or "[1]" is no shortcode.
+        "shortcode": (
+            rf"\[{_SHORTCODE}(?:[^\S\n]+[\w-]{{1,30}}[^\S\n]*=[^\]\n]{{0,300}})+\]"
+            rf"(?:[^\n]{{0,300}}\[/{_SHORTCODE}\])?|\[/{_SHORTCODE}\]"
+        ),
     }
 
     _fenced = False
