@@ -33,6 +33,7 @@ _MARKER_WORDS = [
     "ad",
     "ads",
     "sponsored",
+    "promoted",
     "anzeige",  # de
     "werbung",  # de
     "publicité",  # fr

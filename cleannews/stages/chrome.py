@@ -77,7 +77,7 @@ class ChromeStage(LinePatternStage):
             # One to eight labels with separators between them, each separator
             # followed by a label, so a long run of spaces is not tried twice.
             rf"(?:{_SHARE_WORDS})(?:(?:\s*[|/·•,]\s*|\s+)(?:{_SHARE_WORDS})){{0,7}}(?:\s*[|/·•,])?"
-            r"|click\s+to\s+tweet|tweet\s+this|text\s+size|font\s+size|schriftgröße|taille\s+du\s+texte"
+            r"|get\s+(?:the\s+)?short\s+(?:url|link)|permalink|click\s+to\s+tweet|tweet\s+this|text\s+size|font\s+size|schriftgröße|taille\s+du\s+texte"
             r"|(?:share|teilen|partager|compartir|condividi|compartilhar)\s+(?:this\s+)?(?:article|story|page|artikel|l'article|el\s+artículo|l'articolo|a\s+matéria)"
             r"\s*(?:on|via|auf|sur|en|su|no)?\s*(?:facebook|twitter|x|whatsapp|linkedin|email)?"
         ),

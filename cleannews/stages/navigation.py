@@ -10,7 +10,8 @@ four of its lines. A list in an article ("Arrowhead water", "baby carrier",
 ...) is made of other words and stays, and so does a sentence that names a
 section ("The sports desk moved to Leeds.").
 
-Links to the previous or next story ("← Previous Story", "Article suivant")
+Links to the previous or next story ("← Previous Story", "Article suivant"),
+back to the top ("Back to top", "뒤로가기"), to the whole list ("View all (4)"),
 and the label over a story's topic links ("Filed under:", "Tags:") go when
 they stand alone on a line.
 
@@ -88,7 +89,12 @@ _PAGER = re.compile(
     r"|(?:artículo|articulo)\s+(?:anterior|siguiente)|(?:artigo|matéria)\s+(?:anterior|seguinte)"
     r"|articolo\s+(?:precedente|successivo)|(?:предыдущая|следующая)\s+статья"
     r"|filed\s+under|tagged\s+(?:with|as)|topics|tags|schlagwörter|themen|mots-clés"
-    r"|etiquetas|temas|argomenti)\s*:?[\s→›»>]*$",
+    r"|etiquetas|temas|argomenti"
+    # back to the top of the page or to the list the story came from
+    r"|back(?:\s+to\s+(?:top|the\s+top|homepage|home))?|go\s+back|nach\s+oben|zurück"
+    r"|(?:retour|haut\s+de\s+(?:la\s+)?page)|volver(?:\s+arriba)?|voltar(?:\s+ao\s+topo)?"
+    r"|torna\s+su|indietro|наверх|назад|뒤로\s*가기|맨\s*위로|トップへ戻る|戻る|返回顶部|返回"
+    r"|(?:view|see|show)\s+all(?:\s*\(\d{1,4}\))?)\s*:?[\s→›»>]*$",
     re.IGNORECASE,
 )
 
