@@ -91,7 +91,9 @@ class ChromeStage(LinePatternStage):
             r"|\d{1,3}\s+(?:photos|images|pictures|bilder|fotos|imágenes|immagini)"
         ),
         "counter": r"\d{1,3}",
-        "close_button": r"close|schließen|fermer|cerrar|chiudi|fechar|закрыть|关闭|閉じる|닫기|[×✕]",
+        "close_button": (
+            r"close|schließen|fermer|cerrar|chiudi|fechar|закрыть|关闭|閉じる|닫기|[×✕]"
+        ),
     }
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:

@@ -24,6 +24,7 @@ the text: publishers print the credit of a cover image there as a sign-off.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -297,7 +298,7 @@ class CreditsStage(Stage):
         and put the caption on the next line; a caption is short and, unlike the
         article's sentences, ends without a full stop.
         """
-        for before, index in zip(lines, lines[1:]):
+        for before, index in itertools.pairwise(lines):
             if doc.removed[index]:
                 continue
             if not _LABEL_AT_END.search(doc.lines[before]):

@@ -27,7 +27,8 @@ from cleannews.stages.base import LinePatternStage
 
 _NAME = r"[a-z][a-z0-9-]{0,20}"
 # An attribute: name="value", name='value' or a bare name; values stay on the line.
-_ATTRIBUTE = r"[a-z][\w:.-]{0,40}(?:[^\S\n]*=[^\S\n]*(?:\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}'|[^\s<>\"']{1,200}))?"
+_VALUE = r"(?:\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}'|[^\s<>\"']{1,200})"
+_ATTRIBUTE = rf"[a-z][\w:.-]{{0,40}}(?:[^\S\n]*=[^\S\n]*{_VALUE})?"
 _TAG = rf"</?{_NAME}(?:[^\S\n]+{_ATTRIBUTE}){{0,30}}[^\S\n]*/?>"
 _ESCAPED_TAG = rf"&(?:amp;)*lt;/?{_NAME}(?:[^\S\n][^\n]{{0,2000}})?"
 # A markdown image, maybe inside a link: ![alt](src) or [![alt](src)](href).

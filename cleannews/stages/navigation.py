@@ -99,6 +99,8 @@ _PAGER = re.compile(
 )
 
 _MAX_ITEM_CHARS = 32
+# How many other lines may stand between a menu and the start or end of the text.
+_EDGE_OTHERS = 4
 _MAX_ITEM_WORDS = 4
 
 
@@ -137,10 +139,11 @@ class NavigationStage(Stage):
     reach = EDGE_LINES + 1
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        live = live_text_lines(doc)
-        runs: list[list[int]] = []
+        # Each run of menu-like lines, with how many other lines stand before it.
+        runs: list[tuple[list[int], int]] = []
         run: list[int] = []
-        for index in live:
+        others = 0
+        for index in live_text_lines(doc):
             text = doc.visible(index).strip()
             rule = _line_rule(text) if len(text) <= 80 else None
             if rule is not None:
@@ -150,15 +153,20 @@ class NavigationStage(Stage):
                 run.append(index)
                 continue
             if run:
-                runs.append(run)
+                runs.append((run, others))
             run = []
+            others += 1
         if run:
-            runs.append(run)
+            runs.append((run, others))
         tail_start = len(doc.lines) - EDGE_LINES
-        for run in runs:
+        for run, before in runs:
             names = sum(menu_item(doc.visible(i)) in _SECTIONS for i in run)
-            at_edge = run[0] < EDGE_LINES or run[-1] >= tail_start
-            edge_menu = at_edge and names >= 2 and names * 2 >= len(run)
+            # At the head or the tail: near the edge, with no more than a title,
+            # a byline and a date between the menu and the edge. Counting the
+            # other lines, not the menu's, gives the same answer on a second run.
+            at_head = run[0] < EDGE_LINES and before <= _EDGE_OTHERS
+            at_tail = run[-1] >= tail_start and others - before <= _EDGE_OTHERS
+            edge_menu = (at_head or at_tail) and names >= 2 and names * 2 >= len(run)
             if edge_menu or (names >= 3 and names * 4 >= len(run) * 3):
                 # Line by line: blank lines between the items are the whitespace stage's.
                 yield from (self.remove_lines(doc, "menu", i) for i in run)

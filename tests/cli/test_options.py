@@ -107,6 +107,8 @@ def test_list_stages_shows_stages_rules_and_settings(invoke: Invoke) -> None:
         "widgets",
         "credits",
         "author_box",
+        "markup",
+        "navigation",
         "byline",
         "wire",
         "headline",

@@ -15,6 +15,8 @@ STANDALONE_MARKERS = [
     "Ad",
     "Sponsored content",
     "Sponsored",
+    "PROMOTED",
+    "AdChoices",
     "Story continues below advertisement",
     "Article continues after this advertisement",
     "Continue reading below",
@@ -157,6 +159,7 @@ ARTICLE_SENTENCES = [
     "She works in advertising.",
     "The council said. Advertisement revenue paid for the new buses.",
     "Sponsored by the city, the festival drew 20,000 people.",
+    "Promoted to captain, she led the side to the title.",
     "Continue reading below the surface and you find a different story.",
     "Scroll through the archive and you will see the pattern.",
     # German

@@ -107,3 +107,41 @@ ARTICLE_SENTENCES = [
 @pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
 def test_article_text_about_widgets_stays(sentence: str) -> None:
     assert run_stage("chrome", f"{sentence}\n").removals == ()
+
+
+@pytest.mark.parametrize(
+    ("rule", "line"),
+    [
+        ("placeholder", "This slideshow requires JavaScript."),
+        ("share_buttons", "Click To Tweet"),
+        ("share_buttons", "Get short URL"),
+        ("share_buttons", "Text size"),
+        ("close_button", "Close"),
+        ("close_button", "Schließen"),
+        ("close_button", "×"),
+        ("gallery", "Image 1 of / 9"),
+        ("counter", "6"),
+    ],
+)
+def test_more_widget_labels_go(rule: str, line: str) -> None:
+    result = run_stage("chrome", f"The ferry left at noon.\n{line}\nIt arrived at six.\n")
+    assert [(r.rule, r.start_line) for r in result.removals] == [(rule, 2)]
+
+
+def test_bare_numbers_that_number_a_list_stay() -> None:
+    text = "1\nThe harbour.\n2\nThe old town.\n3\nThe castle.\n"
+    assert run_stage("chrome", text).removals == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Close to 300 people attended the vigil.",
+        "The slideshow requires no special software, the museum said.",
+        "Text size limits were set by the regulator in 2020.",
+        "Fermer l'usine coûterait 40 millions d'euros.",
+        "2024",
+    ],
+)
+def test_sentences_near_the_new_labels_stay(sentence: str) -> None:
+    assert run_stage("chrome", f"{sentence}\n").removals == ()

@@ -117,3 +117,25 @@ def test_german_and_french_credit_lines_go_in_the_body() -> None:
         "Der Stadtrat stimmte am Montag für den Neubau der Brücke.\n"
         "Die Arbeiten sollen im Frühjahr beginnen.\n"
     )
+
+
+def test_the_caption_after_a_glued_caption_label_goes() -> None:
+    text = (
+        "The minister left office in May.Image copyrightReutersImage caption\n"
+        "        The minister at a news conference in Lisbon\n"
+        "She said she would not stand again.\n"
+    )
+    result = cleannews.clean_and_explain(text)
+    assert [r.rule for r in result.removals] == ["caption_after_label"]
+    assert result.text == (
+        "The minister left office in May.Image copyrightReutersImage caption\n"
+        "She said she would not stand again.\n"
+    )
+
+
+def test_a_sentence_after_a_caption_label_stays() -> None:
+    # The label announces a caption, but a full sentence is the story going on.
+    text = "Image caption\nThe minister left office in May after a long row.\n"
+    result = cleannews.clean_and_explain(text)
+    assert [r.rule for r in result.removals] == ["caption_label"]
+    assert result.text == "The minister left office in May after a long row.\n"

@@ -1,0 +1,122 @@
+"""The navigation stage: site menus and links go; lists and sentences of the story stay."""
+
+from __future__ import annotations
+
+import pytest
+from stagetools import run_stage
+
+import cleannews
+from cleannews.stages.navigation import menu_item
+
+STORY = (
+    "The city council approved the new budget on Tuesday after a six-hour debate.\n"
+    "Spending on schools rises by four percent, the finance office said.\n"
+)
+
+
+def test_a_menu_at_the_head_goes() -> None:
+    text = "Home\nNews\nPolitics\nBusiness\nSport\n" + STORY
+    result = run_stage("navigation", text)
+    assert result.text == STORY
+    assert {r.rule for r in result.removals} == {"menu"}
+
+
+def test_an_indented_bulleted_menu_at_the_tail_goes() -> None:
+    text = STORY + "\n    * About us\n    * Contact\n    * Terms of Use\n    * Privacy Policy\n"
+    assert run_stage("navigation", text).text == STORY + "\n"
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Startseite\nPolitik\nWirtschaft\nKultur\n",
+        "Accueil\nActualités\nPolitique\nÉconomie\n",
+        "Inicio\nNoticias\nDeportes\nCultura\n",
+        "Главная\nНовости\nПолитика\nСпорт\n",
+        "홈\n뉴스\n정치\n경제\n",
+    ],
+)
+def test_menus_in_other_languages_go(menu: str) -> None:
+    assert run_stage("navigation", menu + STORY).text == STORY
+
+
+def test_a_breadcrumb_home_section_and_subsection_goes() -> None:
+    text = "Home\nNews\nSpaceflight\n\n" + STORY
+    assert run_stage("navigation", text).text == "\n" + STORY
+
+
+@pytest.mark.parametrize(
+    ("rule", "line"),
+    [
+        ("breadcrumb", "Home > World > Europe"),
+        ("breadcrumb", "Startseite / Politik / Ausland"),
+        ("breadcrumb", "Accueil › Sport"),
+        ("skip_link", "Skip to content"),
+        ("skip_link", "Skip to main content"),
+        ("skip_link", "Zum Inhalt springen"),
+        ("skip_link", "Aller au contenu principal"),
+        ("skip_link", "Saltar al contenido"),
+        ("pager", "← Previous Story"),
+        ("pager", "Newer Story →"),
+        ("pager", "Next article"),
+        ("pager", "Article suivant"),
+        ("pager", "Vorheriger Artikel"),
+        ("pager", "Filed under:"),
+        ("pager", "Tags:"),
+        ("pager", "Back to top"),
+        ("pager", "뒤로가기"),
+        ("pager", "View all (4)"),
+    ],
+)
+def test_single_navigation_lines_go_anywhere(rule: str, line: str) -> None:
+    text = STORY + line + "\n" + STORY
+    result = run_stage("navigation", text)
+    assert result.text == STORY + STORY
+    assert [(r.rule, r.start_line) for r in result.removals] == [(rule, 3)]
+
+
+KEPT = [
+    # a shopping list in a story: short lines, but no section names
+    "The checklist for the trip:\nBottled water\nbaby carrier\nhealthy snack bars\ncamera\n",
+    # a fact-check box: one word from the menu list among others is not enough
+    "Rating\nUnproven\nAbout this rating\nOrigin\n",
+    # a single section name alone is a heading, not a menu
+    "Sport\n",
+    # sentences that name sections
+    "The sports desk moved to Leeds.\nPolitics, the editor said, is a contact sport.\n",
+    "Back in 2019 the station closed for good.\n",
+    "Zurück in Berlin traf sie den Minister.\n",
+    "Les tags : un débat qui divise la ville depuis des années.\n",
+    "Next, the article turns to the budget.\n",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_lists_and_sentences_of_the_story_stay(text: str) -> None:
+    assert run_stage("navigation", text + STORY).removals == ()
+
+
+def test_a_run_of_section_names_in_the_middle_needs_most_lines_to_be_names() -> None:
+    middle = "Winners:\nAnna Kovacs\nPolitics\nLena Ortiz\nSport\n"
+    assert run_stage("navigation", STORY * 12 + middle + STORY * 12).removals == ()
+    menu = "News\nPolitics\nBusiness\nSport\n"
+    result = run_stage("navigation", STORY * 12 + menu + STORY * 12)
+    assert len(result.removals) == 4
+
+
+def test_menu_item_reads_a_line_as_a_menu_entry() -> None:
+    assert menu_item("  * Terms of Use  ") == "terms of use"
+    assert menu_item("News ›") == "news"
+    assert menu_item("The council met.") is None
+    assert menu_item("one two three four five") is None
+
+
+def test_cleaning_twice_changes_nothing_when_menus_stand_at_both_ends() -> None:
+    head_menu = "Home\nNews\nWorld\n\n"
+    second_run = "Sport\nBusiness\nLocal\nJobs\n"
+    tail_menu = "\nAbout us\nContact\nPrivacy Policy\n"
+    text = head_menu + "A title line\n" + STORY * 3 + second_run + STORY * 8 + tail_menu
+    once = cleannews.clean(text)
+    assert "Home" not in once
+    assert "Privacy Policy" not in once
+    assert cleannews.clean(once) == once
