@@ -103,7 +103,9 @@ class ChromeStage(LinePatternStage):
         before or after it stands on a line of its own too ("1", "2", "3").
         """
         if match.lastgroup == "counter":
-            return not _numbers_a_list(doc, int(match.group().strip()))
+            # The match may hold zero-width spaces around the digits.
+            digits = re.search(r"\d+", match.group())
+            return digits is not None and not _numbers_a_list(doc, int(digits.group()))
         if match.lastgroup != "gallery":
             return True
         numbers = [int(number) for number in re.findall(r"\d+", match.group())]

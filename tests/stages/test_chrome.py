@@ -145,3 +145,8 @@ def test_bare_numbers_that_number_a_list_stay() -> None:
 )
 def test_sentences_near_the_new_labels_stay(sentence: str) -> None:
     assert run_stage("chrome", f"{sentence}\n").removals == ()
+
+
+def test_a_counter_wrapped_in_zero_width_spaces_goes() -> None:
+    result = run_stage("chrome", "The ferry left at noon.\n\ufeff12\u200b\nIt arrived at six.\n")
+    assert [r.rule for r in result.removals] == ["counter"]
