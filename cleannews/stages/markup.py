@@ -4,7 +4,8 @@ Extractors that miss a tag or write markdown leave lines that are code, not
 text: a closing ``</span>``, an ``<img`` whose attributes run on over the next
 lines (``width="50">``, ``srcset="..."``), an escaped ``&lt;span ...&gt;``, an
 image as ``![](data:image/gif;base64,...)``, a link with no words ``[][4]``, a
-blog shortcode that was never rendered (``[button link="..."]Send[/button]``).
+blog shortcode that was never rendered (``[button link="..."]Send[/button]``), a
+line of hashtags (``#travel #food``).
 A line goes only when it holds nothing else: a tag with words between its
 brackets, or a sentence that quotes a tag, is text. A text with a fenced code
 block (```), which is where tech stories show HTML, keeps all its lines.
@@ -51,6 +52,7 @@ class MarkupStage(LinePatternStage):
         "markdown_image": "a markdown image (![alt](address)): the picture, not its words",
         "empty_link": "a markdown link with no words ([][4], [](address))",
         "shortcode": 'a blog shortcode left unrendered ([button link="..."] ... [/button])',
+        "hashtags": "a line of hashtags and nothing else (#travel #food)",
     }
     patterns: ClassVar[dict[str, str]] = {
         # Entities between tags are no text: '<span class="x">&#65279;</span>'.
@@ -62,8 +64,14 @@ class MarkupStage(LinePatternStage):
         ),
         "escaped_tag": _ESCAPED_TAG,
         "markdown_image": rf"(?:(?:{_IMAGE}|{_LINKED_IMAGE})[^\S\n]*)+",
-        "empty_link": r"(?:\[\](?:\[\d{1,4}\]|\([^)\n]{0,1000}\))[^\S\n]*)+",
+        # "[][7]", or the "][7]" that closes a link whose words were on lines above
+        "empty_link": (
+            r"(?:\[\](?:\[\d{1,4}\]|\([^)\n]{0,1000}\))[^\S\n]*)+"
+            r"|\](?:\[\d{1,4}\]|\([^)\s]{1,1000}\))"
+        ),
         # An opening shortcode has attributes, so "[Updated]" or "[1]" is no shortcode.
+        # Two or more tags: "#Budget2024" alone could be a heading's text.
+        "hashtags": r"\[?(?:#[^\W\d_][\w-]{0,60}[^\S\n]*,?[^\S\n]*){2,40}\]?",
         "shortcode": (
             rf"\[{_SHORTCODE}(?:[^\S\n]+[\w-]{{1,30}}[^\S\n]*=[^\]\n]{{0,300}})+\]"
             rf"(?:[^\n]{{0,300}}\[/{_SHORTCODE}\])?|\[/{_SHORTCODE}\]"

@@ -86,3 +86,32 @@ def test_an_image_tag_broken_over_lines_goes_whole() -> None:
     assert cleannews.clean(text) == (
         "Rain closed the coast road on Friday.\nCrews expect to reopen it by Monday.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("rule", "line"),
+    [
+        ("hashtags", "#HarbourFestival #summer #food"),
+        ("hashtags", "#Verkehr #Berlin"),
+        ("hashtags", "#holidays #fall]"),
+        ("empty_link", "][12]"),
+        ("empty_link", "](https://example.org/story)"),
+    ],
+)
+def test_hashtag_lines_and_link_ends_go(rule: str, line: str) -> None:
+    result = run_stage("markup", f"The ferry left at noon.\n{line}\nIt arrived at six.\n")
+    assert [(r.rule, r.start_line) for r in result.removals] == [(rule, 2)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#MeToo",
+        "# The ferry timetable",
+        "## Was sich ändert",
+        "The campaign used #CleanHarbour and #NoPlastic to reach young voters.",
+        "#1 in the charts for six weeks",
+    ],
+)
+def test_headings_and_sentences_with_hashtags_stay(line: str) -> None:
+    assert run_stage("markup", f"{line}\n").removals == ()
