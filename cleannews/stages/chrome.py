@@ -50,6 +50,7 @@ class ChromeStage(LinePatternStage):
         "share_buttons": "labels of share, print or save buttons",
         "gallery": "photo-gallery navigation",
         "counter": "a bare number left by a share, comment or photo counter",
+        "toggle": 'the link that opens or folds a long caption or bio ("... more", "less")',
         "close_button": "the label of a button that closes a gallery, menu or pop-up",
     }
     patterns: ClassVar[dict[str, str]] = {
@@ -91,6 +92,12 @@ class ChromeStage(LinePatternStage):
             r"|\d{1,3}\s+(?:photos|images|pictures|bilder|fotos|imágenes|immagini)"
         ),
         "counter": r"\d{1,3}",
+        # "... more" / "less": the link that opens or folds a long caption or bio
+        "toggle": (
+            r"(?:\.{3}|…)[^\S\n]*more|(?:show|see|view)\s+(?:more|less)|less"
+            r"|mehr\s+anzeigen|weniger\s+anzeigen|voir\s+(?:plus|moins)|ver\s+(?:más|menos)"
+            r"|mostra\s+(?:di\s+più|meno)|показать\s+(?:ещё|больше|меньше)|더\s*보기|접기"
+        ),
         "close_button": (
             r"close|schließen|fermer|cerrar|chiudi|fechar|закрыть|关闭|閉じる|닫기|[×✕]"
         ),

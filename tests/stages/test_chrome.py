@@ -150,3 +150,16 @@ def test_sentences_near_the_new_labels_stay(sentence: str) -> None:
 def test_a_counter_wrapped_in_zero_width_spaces_goes() -> None:
     result = run_stage("chrome", "The ferry left at noon.\n\ufeff12\u200b\nIt arrived at six.\n")
     assert [r.rule for r in result.removals] == ["counter"]
+
+
+@pytest.mark.parametrize(
+    "line", ["... more", "… more", "less", "Show less", "Mehr anzeigen", "더보기"]
+)
+def test_show_more_and_less_toggles_go(line: str) -> None:
+    result = run_stage("chrome", f"The ferry left at noon.\n{line}\nIt arrived at six.\n")
+    assert [r.rule for r in result.removals] == ["toggle"]
+
+
+@pytest.mark.parametrize("line", ["Less is more.", "More or less", "Show more respect, he said."])
+def test_sentences_with_more_and_less_stay(line: str) -> None:
+    assert run_stage("chrome", f"{line}\n").removals == ()
