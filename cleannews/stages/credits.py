@@ -165,6 +165,7 @@ _LABEL_AT_END = re.compile(
     r"\s*[:,]?\s*$"
 )
 _MAX_CAPTION = 250
+_LABEL_TAIL = 40
 # Room for the spaces and brackets around a credit.
 _MAX_LINE = 2 * _MAX_CHARS
 
@@ -301,7 +302,9 @@ class CreditsStage(Stage):
         for before, index in itertools.pairwise(lines):
             if doc.removed[index]:
                 continue
-            if not _LABEL_AT_END.search(doc.lines[before]):
+            line = doc.lines[before]
+            # Only the end of the line can hold the label: look no further back.
+            if not _LABEL_AT_END.search(line, max(0, len(line) - _LABEL_TAIL)):
                 continue
             caption = doc.visible(index).strip()
             if 0 < len(caption) <= _MAX_CAPTION and not ends_sentence(caption):
