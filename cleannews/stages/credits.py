@@ -274,7 +274,7 @@ class CreditsStage(Stage):
     }
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        lines = live_text_lines(doc)
+        lines = live = live_text_lines(doc)
         # A credit on the last line is kept: publishers print the credit of a
         # cover picture there as a sign-off, and some count it as the text's own.
         last = tail_lines(doc, 1)[0] if tail_lines(doc, 1) else -1
@@ -290,7 +290,8 @@ class CreditsStage(Stage):
             if rule is None or (rule == "photo_credit" and index == last):
                 continue
             yield self.remove_lines(doc, rule, index)
-        yield from self._captions_after_labels(doc, lines)
+        # The line that ends with a caption label may be a long paragraph.
+        yield from self._captions_after_labels(doc, live)
 
     def _captions_after_labels(self, doc: Document, lines: list[int]) -> Iterator[Removal]:
         """The caption a label announces at the very end of the line before it.

@@ -139,3 +139,11 @@ def test_a_sentence_after_a_caption_label_stays() -> None:
     result = cleannews.clean_and_explain(text)
     assert [r.rule for r in result.removals] == ["caption_label"]
     assert result.text == "The minister left office in May after a long row.\n"
+
+
+def test_the_caption_after_a_label_glued_to_a_long_paragraph_goes() -> None:
+    paragraph = "The minister left office in May, after a long row over the budget. " * 6
+    text = f"{paragraph}Image copyrightReutersImage caption\nThe minister in Lisbon\nShe left.\n"
+    result = cleannews.clean_and_explain(text)
+    assert [r.rule for r in result.removals] == ["caption_after_label"]
+    assert "The minister in Lisbon" not in result.text
