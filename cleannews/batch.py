@@ -12,11 +12,10 @@ import contextlib
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO
 
 from cleannews import output, sources, stream
-from cleannews.document import Removal
 from cleannews.report import Report
 from cleannews.sources import InputError, Source
 from cleannews.stream import Reader
@@ -145,7 +144,7 @@ def clean_text_stream(
             counts.update(window.counts())
             reasons.update((r.key, r.reason) for r in window.removals)
             if config.explain:
-                _explain(config, name, window.removals, stdout, stderr)
+                output.write_explanation(name, window.removals, explain_json, stdout, stderr)
     changed = bool(counts)
     if config.mode is Mode.CHECK and changed and not config.quiet:
         stderr.write(f"would clean {name}\n")
@@ -181,15 +180,6 @@ class _Replayed:
         return data
 
 
-def _explain(
-    config: RunConfig, name: str, removals: Sequence[Removal], stdout: BinaryIO, stderr: TextIO
-) -> None:
-    if config.explain_format == "json":
-        stdout.write("".join(output.explain_json(name, removals)).encode("utf-8"))
-    else:
-        stderr.writelines(output.explain_lines(name, removals))
-
-
 def clean_jsonl(
     config: RunConfig,
     source: Source,
@@ -222,7 +212,9 @@ def clean_jsonl(
             counts.update(result.lines_removed)
             reasons.update(result.reasons)
             for line, removals in result.explained:
-                _explain(config, f"{name}:{line}", removals, stdout, stderr)
+                output.write_explanation(
+                    f"{name}:{line}", removals, config.explain_format == "json", stdout, stderr
+                )
             if mode is Mode.DIFF and result.edits:
                 if not diff_started:
                     stdout.write(sources.encode(f"--- a/{name}\n+++ b/{name}\n"))

@@ -7,6 +7,7 @@ text, diffs, JSON) goes to stdout, messages for people go to stderr.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO, TextIO
 
 from cleannews.document import Removal
 
@@ -75,3 +76,13 @@ def explain_json(name: str, removals: Iterable[Removal]) -> Iterator[str]:
             # UTF-8; \u escapes keep the JSON valid.
             line = json.dumps(record)
         yield line + "\n"
+
+
+def write_explanation(
+    name: str, removals: Iterable[Removal], as_json: bool, stdout: BinaryIO, stderr: TextIO
+) -> None:
+    """Explain ``removals``: JSON lines are data, so stdout; text lines are for people, stderr."""
+    if as_json:
+        stdout.write("".join(explain_json(name, removals)).encode("utf-8"))
+    else:
+        stderr.writelines(explain_lines(name, removals))

@@ -187,10 +187,9 @@ def _process(
         stderr.writelines(f"cleannews: warning: {name}: {note}\n" for note in result.warnings)
     mode = config.mode
     if config.explain:
-        if config.explain_format == "json":
-            stdout.write("".join(output.explain_json(name, result.removals)).encode("utf-8"))
-        else:
-            stderr.writelines(output.explain_lines(name, result.removals))
+        output.write_explanation(
+            name, result.removals, config.explain_format == "json", stdout, stderr
+        )
     if mode is Mode.STDOUT:
         if not (config.explain and config.explain_format == "json"):
             stdout.write(text.encode(result.text))
