@@ -1,0 +1,45 @@
+"""Document.lines_with_words: the case-blind gate stages put before their patterns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleannews.document import Document
+
+
+def test_finds_ascii_words_in_any_case_on_their_lines() -> None:
+    doc = Document("The harbour reopened.\nADVERTISEMENT\nSponsored content\nr\nadVert\n")
+    assert doc.lines_with_words(["advert", "sponsored"]) == [1, 2, 4]
+
+
+def test_counts_lines_the_same_with_crlf_and_non_ascii_text() -> None:
+    doc = Document("Der Stadtrat tagte.\r\nÜbersicht\r\n\r\nWERBUNG\r\nEnde\r\n")
+    assert doc.lines_with_words(["werbung"]) == [3]
+    assert doc.lines_with_words(["übersicht"]) == [1]
+
+
+@pytest.mark.parametrize("line", ["Реклама", "РЕКЛАМА", "реклама", "Publicité", "PUBLICITÉ"])
+def test_finds_other_scripts_lower_upper_and_capitalised(line: str) -> None:
+    doc = Document(f"Первая строка.\n{line}\n")
+    assert doc.lines_with_words(["реклама", "publicité"]) == [1]
+
+
+@pytest.mark.parametrize("special", ["\u0130", "\u0131", "\u212a", "\u017f"])
+def test_finds_what_re_ignorecase_would_for_ascii_lookalikes(special: str) -> None:
+    word = {"\u0130": "lInk", "\u0131": "lInk", "\u212a": "linK", "\u017f": "Share"}[special]
+    line = word.replace("I", special).replace("K", special).replace("S", special)
+    assert re.fullmatch(word, line, re.IGNORECASE)
+    doc = Document(f"Ünïcode first.\n{line}\n")
+    assert doc.lines_with_words([word.lower()]) == [1]
+
+
+def test_one_line_with_many_hits_is_listed_once() -> None:
+    doc = Document("share share SHARE\nno\nshare\n")
+    assert doc.lines_with_words(["share", "SHA"]) == [0, 2]
+
+
+def test_a_text_without_the_words_gives_nothing() -> None:
+    assert Document("Nothing to see.\n").lines_with_words(["advert"]) == []
+    assert Document("").lines_with_words(["advert"]) == []
