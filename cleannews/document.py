@@ -186,8 +186,8 @@ class Document:
                 # The four letters outside ASCII that re.IGNORECASE takes for
                 # an ASCII one (dotted and dotless I, the Kelvin sign, long s).
                 for special, ascii_letter in _ASCII_LOOKALIKES:
-                    if special in data:
-                        data = data.replace(special, ascii_letter)
+                    if special in text:  # a character search in the str is cheap
+                        data = data.replace(special.encode(), ascii_letter)
                 self._folded = data
         return self._folded
 
@@ -340,12 +340,7 @@ def _utf8(word: str) -> bytes:
     return word.encode("utf-8")
 
 
-_ASCII_LOOKALIKES = (
-    ("\u0130".encode(), b"i"),
-    ("\u0131".encode(), b"i"),
-    ("\u212a".encode(), b"k"),
-    ("\u017f".encode(), b"s"),
-)
+_ASCII_LOOKALIKES = (("\u0130", b"i"), ("\u0131", b"i"), ("\u212a", b"k"), ("\u017f", b"s"))
 
 
 @cache
