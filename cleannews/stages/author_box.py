@@ -121,7 +121,7 @@ def author_box_rule(line: str) -> str | None:
     text = line.strip()
     if not text or len(text.split()) > _MAX_WORDS:
         return None
-    if _ADDRESS_ONLY.fullmatch(text) or _TIP_PROMPT.fullmatch(text):
+    if (_has_address_mark(text) and _ADDRESS_ONLY.fullmatch(text)) or _TIP_PROMPT.fullmatch(text):
         return "contact_line"
     if _ABOUT_LABEL.fullmatch(text) or _BIO.match(text):
         return "author_bio"
@@ -136,12 +136,16 @@ def _is_signature(line: str) -> bool:
     return (
         0 < len(text.split()) <= _SIGNATURE_WORDS
         and text[-1] not in ".!?:;"
-        and not _ADDRESS_IN.search(text)
+        and not (_has_address_mark(text) and _ADDRESS_IN.search(text))
     )
 
 
 def contact_start(text: str) -> int | None:
     """Where the run of contact sentences that ends ``text`` starts, if it has one."""
+    if not _has_address_mark(text) and not _may_end_tip_prompt(text):
+        # Without an address only a tip prompt is a contact sentence, and the
+        # run must take in the last sentence: no need to split the text.
+        return None
     start = None
     for match in reversed([None, *_SENTENCE.finditer(text)]):
         begin = match.end() if match else 0
@@ -152,7 +156,35 @@ def contact_start(text: str) -> int | None:
     return start
 
 
+def _has_address_mark(text: str) -> bool:
+    """Whether ``text`` holds the "@" or "/" that every address needs.
+
+    An e-mail address and a handle hold an "@", a profile link the "/" after
+    its domain; neither character has another case. The address patterns scan
+    slowly (they can start at any character), so a sentence without either
+    character is not given to them: they could not match it.
+    """
+    return "@" in text or "/" in text
+
+
+def _may_end_tip_prompt(text: str) -> bool:
+    """Whether ``text`` could end with a tip prompt ("Have a tip?"): a "p" before the closing marks.
+
+    _TIP_PROMPT ends with "tip" and then only spaces, "?" and ":"; "p" has no
+    other case that IGNORECASE takes for it.
+    """
+    end = text
+    while True:
+        shorter = end.rstrip().rstrip("?:")
+        if shorter == end:
+            return end.endswith(("p", "P"))
+        end = shorter
+
+
 def _is_contact(sentence: str) -> bool:
+    if not _has_address_mark(sentence):
+        # _ADDRESS_ONLY and _ADDRESS_IN need an address: only the tip prompt is left.
+        return _TIP_PROMPT.fullmatch(sentence) is not None
     if _ADDRESS_ONLY.fullmatch(sentence) or _TIP_PROMPT.fullmatch(sentence):
         return True
     return bool(

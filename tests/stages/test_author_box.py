@@ -70,3 +70,33 @@ def test_contact_lines_high_in_the_text_stay() -> None:
     filler = "".join(f"Paragraph {n} of the harbour story.\n" for n in range(10))
     text = "Intro.\nWrite to the newsroom at desk@example.com\n" + filler
     assert cleannews.clean(text) == text
+
+
+# The stage skips the address patterns on text without "@" or "/", and the
+# sentence split on text that cannot end with a tip prompt: these lines sit
+# right at those gates.
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("HAVE A TIP?", "contact_line"),  # no address, upper case, ends with "P?"
+        ("Got a news tip :", "contact_line"),  # spaces and a colon after the "p"
+        ("Have a tip? \t", "contact_line"),
+        ("Follow Nora on instagram.com/noralind", "contact_line"),  # "/" but no "@"
+        ("SIGA A AUTORA: @NORALIND", "contact_line"),
+    ],
+)
+def test_lines_at_the_gates(line: str, rule: str) -> None:
+    assert author_box_rule(line) == rule
+
+
+def test_tip_prompt_after_a_sentence_is_cut_from_a_crlf_line() -> None:
+    body = BODY.replace("\n", "\r\n")
+    text = body + "Work starts in June. Have a TIP?\r\n"
+    result = cleannews.clean_and_explain(text)
+    assert result.text == body + "Work starts in June.\r\n"
+    assert [removal.rule for removal in result.removals] == ["contact_line"]
+
+
+def test_sentence_ending_in_tip_without_prompt_stays() -> None:
+    text = BODY + "She left the waiter a generous tip\n"
+    assert cleannews.clean(text) == text
