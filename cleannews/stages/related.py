@@ -24,7 +24,10 @@ article, because a list is only taken when a lead line opens it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from itertools import accumulate, compress, repeat
+from operator import and_
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
@@ -40,8 +43,8 @@ from cleannews.stages.context import (
     previous_live,
     starts_lowercase,
     word_count,
-    wrap_width,
 )
+from cleannews.stages.first_words import FirstWordGate
 
 # Leads that announce links to other articles, by language. Each may stand
 # alone on a line or be followed by a separator and one headline.
@@ -167,6 +170,46 @@ _MAX_TITLE_WORDS = 30
 _MAX_BLOCK_LINES = 15
 _SITE_LEAD = re.compile(rf"\bon\s+{_DOMAIN}\W*$", re.IGNORECASE)
 _MIN_CARDS = 3
+_MAX_CARD_LINES = 3
+# Leads and shouted headlines are at most this long, indentation aside.
+_MAX_LINE = 300
+
+# The words a line can start with (after its dressing) when one of _LEADS or
+# _NAMED_LEADS matches it, or the titled form "(also) on example.com": for
+# each alternative, its first word with each spelling its pattern allows
+# ("don" of "don't", "editors" of "editors' picks", "관련기사" of "관련\s*기사").
+# Only lines starting so are tried against the lead patterns; keep this in
+# step with the leads (tests/stages/test_related.py checks it on every lead).
+_LEAD_GATE = FirstWordGate(
+    (
+        # en
+        "read also related more see watch do don you we recommended suggested most"
+        " popular trending top editor editors further keep up what around from in other"
+        " today must latest on"
+        # de
+        " lesen lest lies auch das könnte dürfte mehr weitere verwandte ähnliche"
+        " empfohlene beliebte meistgelesen meistgelesene am passend"
+        # fr
+        " à lire voir sur les articles plus vous dans article"
+        # es
+        " lea lee leer también te le noticias artículos notas lo las más recomendamos ver"
+        # pt
+        " leia veja saiba as mais notícias matérias artigos você"
+        # it
+        " leggi ti potrebbe articoli notizie i più vedi altre"
+        # nl
+        " lees bekijk zie meer meest gerelateerd gerelateerde ook"
+        # ru, uk
+        " читайте смотрите по ещё еще новости материалы похожие самое рекомендуем"
+        # pl, sv, tr
+        " czytaj zobacz najczęściej läs mest ilgili"
+        # cjk
+        " 관련 관련기사 많이 많이본 많이본뉴스 関連記事 あわせて読みたい 相关阅读 相关新闻 相关文章"
+        " 延伸阅读 推荐阅读"
+    ),
+    # "(...) 주요 뉴스" may follow any words.
+    anywhere=("주요",),
+)
 # How many words a headline in capitals has when it is a link, not a subheading.
 _SHOUTED_WORDS = (9, 30)
 
@@ -200,31 +243,40 @@ class RelatedStage(Stage):
         return cls._patterns
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        alone, titled = self.patterns()
         lines = doc.lines
+        # Leads and shouted headlines are lines of text of at most 300
+        # characters, indentation aside; strip() returns a line that has no
+        # spaces to strip as it is, so this copies little.
+        stripped = list(map(str.strip, lines))
+        fits = map(_MAX_LINE.__ge__, map(len, stripped))
+        short = list(compress(range(len(lines)), map(and_, map(bool, stripped), fits)))
+        texts = list(map(stripped.__getitem__, short))
+        # Only the lines that pass a gate are tried (see _LEAD_GATE and
+        # _may_be_shouted for why each gate lets through every line its rules take).
+        leads = set(map(short.__getitem__, _LEAD_GATE.select(texts)))
+        shouted = set(map(short.__getitem__, _may_be_shouted(texts)))
         removed = doc.removed
-        blank = doc.blank
         width: int | None = -1  # worked out when a lead is found, as most texts have none
-        index = 0
-        while index < len(lines):
-            # Leads are short lines; indentation is no part of them.
-            line = lines[index].strip()
-            if removed[index] or blank[index] or len(line) > 300 or starts_lowercase(line):
-                index += 1
+        after_block = 0  # lines up to a lead's block were looked at with the lead
+        for index in sorted(leads | shouted):
+            line = stripped[index]
+            if index < after_block or removed[index] or starts_lowercase(line):
                 continue
-            if alone.fullmatch(line):
-                if width == -1:
-                    width = wrap_width(doc)
-                block = self._block(doc, index + 1, width)
-                yield from self._remove_block(doc, index, block)
-                index = (block[-1] if block else index) + 1
-                continue
-            match = titled.fullmatch(line)
-            if match and self._is_title(match.group("title")):
-                yield self.remove_lines(doc, "lead_with_title", index)
-            elif _is_shouted_link(doc, index):
+            if index in leads:
+                alone, titled = self.patterns()
+                if alone.fullmatch(line):
+                    if width == -1:
+                        width = _wrap_width(lines)
+                    block = self._block(doc, index + 1, width)
+                    yield from self._remove_block(doc, index, block)
+                    after_block = (block[-1] if block else index) + 1
+                    continue
+                match = titled.fullmatch(line)
+                if match and self._is_title(match.group("title")):
+                    yield self.remove_lines(doc, "lead_with_title", index)
+                    continue
+            if index in shouted and _is_shouted_link(doc, index):
                 yield self.remove_lines(doc, "shouted_headline", index)
-            index += 1
         yield from self._link_cards(doc)
 
     def _link_cards(self, doc: Document) -> Iterator[Removal]:
@@ -234,20 +286,27 @@ class RelatedStage(Stage):
         headline and maybe a one-sentence teaser. An article's own list puts
         its text on the bullet line, so the empty bullets tell the two apart.
         """
-        live = [i for i in range(len(doc.lines)) if not doc.removed[i] and not doc.blank[i]]
+        lines = doc.lines
+        live = _live_from_end(doc)
         cards: list[int] = []
         count = 0
-        end = len(live) - 1
-        while end >= 0:
-            start = end
-            while start >= 0 and not _is_bare_bullet(doc.lines[live[start]]):
-                start -= 1
-            body = [doc.lines[i] for i in live[start + 1 : end + 1]]
-            if start < 0 or not _is_card(body):
+        # Lines not yet taken into a card, nearest the end first.
+        pending: list[int] = []
+        while True:
+            # A card is a bare bullet over one to three lines, so its bullet is
+            # among the next four lines going up: look no further.
+            for index in live:
+                pending.append(index)
+                if _is_bare_bullet(lines[index]) or len(pending) == _MAX_CARD_LINES + 1:
+                    break
+            if not pending or not _is_bare_bullet(lines[pending[-1]]):
                 break
-            cards.extend(live[start : end + 1])
+            body = [lines[i] for i in reversed(pending[:-1])]
+            if not _is_card(body):
+                break
+            cards.extend(pending)
             count += 1
-            end = start - 1
+            pending = []
         if count >= _MIN_CARDS:
             for index in sorted(cards):
                 yield self.remove_lines(doc, "link_cards", index)
@@ -307,6 +366,69 @@ class RelatedStage(Stage):
         return block
 
 
+def _live_from_end(doc: Document) -> Iterator[int]:
+    """Indexes of the lines neither blank nor removed, from the last one up."""
+    removed = doc.removed
+    blank = doc.blank
+    return (i for i in range(len(doc.lines) - 1, -1, -1) if not removed[i] and not blank[i])
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _may_be_shouted(texts: list[str]) -> list[int]:
+    """Positions of the stripped lines that may be a shouted headline (see _is_shouted_link).
+
+    Worked out in C for every line: a shouted headline has nine words or more,
+    so 17 characters or more, no closing full stop, and nine capitals or more
+    to each small letter. The small ASCII letters are counted exactly (deleting
+    them from the UTF-8 bytes); capitals can be at most the other characters.
+    So a line with more than a tenth of its characters in small ASCII letters
+    cannot be one; the margin of one covers the rounding of the float test.
+    """
+    sizes = map(len, texts)
+    # A line ending in a bare full stop ends with a period (ends_with_period);
+    # "..." and "..。" are an ellipsis, not a full stop.
+    full_stop = map(str.endswith, texts, repeat((".", "。")))
+    ellipsis = map(str.endswith, texts, repeat(("...", "..。")))
+    open_end = map(int.__le__, full_stop, ellipsis)  # no full stop, or an ellipsis
+    positions = list(compress(range(len(texts)), map(and_, map((17).__le__, sizes), open_end)))
+    kept = list(map(texts.__getitem__, positions))
+    encoded = list(map(str.encode, kept, repeat("utf-8"), repeat("surrogatepass")))
+    capitals = map(bytes.translate, encoded, repeat(None), repeat(_ASCII_LOWER))
+    small = map(int.__sub__, map(len, encoded), map(len, capitals))
+    few_small = map(int.__le__, map((10).__mul__, small), map((1).__add__, map(len, kept)))
+    return list(compress(positions, few_small))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """context.wrap_width, worked out with C-level steps and running sums.
+
+    The same answer for the same lines (tests check it); it is here because
+    context.py belongs to other work.
+    """
+    long_enough = map(_MIN_WRAPPED.__le__, map(len, map(str.strip, lines)))
+    lengths = Counter(map(len, map(str.rstrip, compress(lines, long_enough))))
+    total = sum(lengths.values())
+    if total < 8:
+        return None
+    low = _MIN_WRAP - _WRAP_SLACK
+    # sums[k]: how many lines are shorter than low + k.
+    sums = list(accumulate((lengths[n] for n in range(low, _MAX_WRAP + 1)), initial=0))
+    best, best_count = 0, 0
+    for width in range(_MIN_WRAP, _MAX_WRAP + 1):
+        count = sums[width - low + 1] - sums[width - _WRAP_SLACK - low]
+        if count > best_count:
+            best, best_count = width, count
+    return best if best_count >= 0.5 * total else None
+
+
+_MIN_WRAPPED = 40
+_MIN_WRAP = 60
+_MAX_WRAP = 120
+_WRAP_SLACK = 12
+
+
 def _opens_article(doc: Document, lead: int, last: int) -> bool:
     """Whether the block stands above the first paragraph, right before it."""
     after = next_live(doc, last)
@@ -356,7 +478,7 @@ def _is_bare_bullet(line: str) -> bool:
 def _is_card(body: list[str]) -> bool:
     """A headline, and at most two short lines (a teaser, a date) under it."""
     return (
-        1 <= len(body) <= 3
+        1 <= len(body) <= _MAX_CARD_LINES
         and is_headline_like(body[0])
         and all(word_count(line) <= 35 and len(line) <= 300 for line in body)
     )
