@@ -120,3 +120,56 @@ def test_cleaning_twice_changes_nothing_when_menus_stand_at_both_ends() -> None:
     assert "Home" not in once
     assert "Privacy Policy" not in once
     assert cleannews.clean(once) == once
+
+
+# The stage only tries the line rules on lines that start with one of their
+# words, breadcrumbs only on lines with one to six step marks, and menu items
+# only on lines of 32 characters or with marks at an end: these cases sit at
+# those gates.
+def test_navigation_lines_in_capitals_at_the_very_start_and_end_of_crlf_text() -> None:
+    story = STORY.replace("\n", "\r\n")
+    text = "« ARTÍCULO ANTERIOR\r\nSKIP TO MAIN CONTENT\r\n" + story + "TAGS:\r\n" + story
+    result = run_stage("navigation", text + "VOLVER ARRIBA →")
+    assert [(r.rule, r.start_line) for r in result.removals] == [
+        ("pager", 1),
+        ("skip_link", 2),
+        ("pager", 5),
+        ("pager", 8),
+    ]
+    assert result.text == story + story
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("ГЛАВНАЯ / Новости / Политика", "breadcrumb"),
+        ("Home > A > B > C > D > E > F", "breadcrumb"),  # six steps, the most there can be
+        ("ПРЕДЫДУЩАЯ СТАТЬЯ", "pager"),
+        ("«« Torna su", "pager"),
+        ("맨 위로", "pager"),
+    ],
+)
+def test_rule_lines_in_other_scripts_and_at_the_limits_go(line: str, rule: str) -> None:
+    result = run_stage("navigation", STORY + line + "\n" + STORY)
+    assert [(r.rule, r.start_line) for r in result.removals] == [(rule, 3)]
+
+
+def test_a_breadcrumb_of_seven_steps_and_a_sentence_starting_with_home_stay() -> None:
+    text = STORY + "Home > A > B > C > D > E > F > G\n" + "Home prices rose again.\n" + STORY
+    assert run_stage("navigation", text).removals == ()
+
+
+def test_bulleted_menu_items_longer_than_an_item_before_their_marks_go() -> None:
+    # 34 characters with the marks, 30 without: still a menu item.
+    menu = "  •   Terms and conditions  ›››\n* Privacy policy\n-- Cookie policy   |\n"
+    result = run_stage("navigation", STORY + STORY + menu)
+    assert [r.rule for r in result.removals] == ["menu"] * 3
+
+
+def test_a_long_line_between_menu_lines_splits_the_run() -> None:
+    # Four names mid-text go; two, text, two stay: a run mid-text needs three names.
+    around = STORY * 3
+    menu = "Home\nNews\nSport\nWeather\n"
+    assert len(run_stage("navigation", around + menu + around).removals) == 4
+    split = menu.replace("News\n", "News\n" + "Politics " + "and more " * 12 + "\n")
+    assert run_stage("navigation", around + split + around).removals == ()
