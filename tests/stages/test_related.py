@@ -175,3 +175,76 @@ def test_cards_of_links_that_end_the_text(related: Removed) -> None:
     # Two cards are not enough; a list in the article has its text on the bullet.
     assert related(HARBOUR + TAIL + card * 2) == []
     assert related(HARBOUR + "- North quay\n- East basin\n- West basin\n") == []
+
+
+# The stage only tries lines that start with a lead's word, shouted headlines
+# only on lines with few small letters, and link cards from the end up: these
+# cases sit at those gates.
+def test_leads_in_capitals_and_other_scripts_at_the_very_start_and_end(related: Removed) -> None:
+    first = "ЧИТАЙТЕ ТАКЖЕ: В порту открыли новый причал"
+    last = "MEHR ZUM THEMA: Die Fähre fährt wieder"
+    assert related(first + "\n" + HARBOUR + TAIL + last) == [
+        ("lead_with_title", first),
+        ("lead_with_title", last),
+    ]
+
+
+def test_a_lead_and_its_block_in_crlf_text(related: Removed) -> None:
+    block = [
+        "__You may also like__",
+        "Cranes arrive from Shanghai",
+        "Ferry company doubles sailings",
+    ]
+    text = (HARBOUR + TAIL).replace("\n", "\r\n") + "\r\n".join(block) + "\r\n"
+    assert [line for _, line in related(text)] == block
+
+
+def test_a_korean_lead_after_other_words(related: Removed) -> None:
+    lead = "KBS 주요 뉴스"
+    text = HARBOUR + TAIL + lead + "\n부산항 새 크레인 도착\n인천 여객선 증편\n"
+    assert related(text)[0] == ("lead_line", lead)
+
+
+@pytest.mark.parametrize(
+    "shouted",
+    [
+        "ДОКЕРЫ СОСЕДНЕГО ПОРТА ГРОЗЯТ ЗАБАСТОВКОЙ ИЗ-ЗА НОВЫХ КРАНОВ И НОЧНЫХ СМЕН",
+        # A few small letters among the capitals still make a shouted headline.
+        "McDONALD'S TO OPEN DRIVE-THRU AT THE PORT AS DOCKERS DEMAND LATE MEALS",
+        "PORT OPENS 24 HOURS AS STRIKE ENDS AND SHIPS QUEUE OFF THE COAST...",
+    ],
+)
+def test_shouted_headlines_the_gate_must_let_through(related: Removed, shouted: str) -> None:
+    assert related(HARBOUR + shouted + "\n" + TAIL) == [("shouted_headline", shouted)]
+
+
+def test_link_cards_followed_by_blank_lines_in_crlf_text(related: Removed) -> None:
+    card = "•\r\nPort tax explained\r\nWhat the new levy means\r\n"
+    lost = related((HARBOUR + TAIL).replace("\n", "\r\n") + card * 3 + "\r\n\r\n")
+    assert len(lost) == 9
+    # Three lines under a bullet (headline, teaser, date) are a card; four are not,
+    # and the cards above a line that is no card are not looked at.
+    dated = "-\nPort tax explained\nWhat it means\n12 March 2024\n"
+    assert len(related(HARBOUR + TAIL + dated * 3)) == 12
+    long_card = "-\nPort tax explained\nWhat it means\nFor whom\nAnd when\n"
+    assert related(HARBOUR + TAIL + card.replace("\r", "") * 3 + long_card) == []
+
+
+@pytest.mark.parametrize("width", [None, 64, 72, 80, 100])
+def test_wrap_width_is_the_context_modules_answer(width: int | None) -> None:
+    from cleannews.document import Document
+    from cleannews.stages.context import wrap_width
+
+    words = ("port crane ship quay dock harbour tide ferry " * 40).split()
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if width is not None and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    lines += ["Short line", "x" * 45 + "  ", "   " + "y" * 41]
+    doc = Document("\n".join(lines) + "\n")
+    assert related_module._wrap_width(doc.lines) == wrap_width(doc)

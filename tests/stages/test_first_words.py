@@ -1,0 +1,95 @@
+"""FirstWordGate, and that the gates of the related and navigation stages miss no line."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from regex_samples import recased, samples
+
+from cleannews.stages import navigation, related
+from cleannews.stages.first_words import FirstWordGate
+
+GATE = FirstWordGate("read lesen 관련기사 ähnliche", anywhere=("주요",))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more",
+        "READ MORE: Storm closes the coast road",
+        "» __Read__ more",  # marks and "_" before the word
+        "_*Read more*_",
+        "   - Lesen Sie auch",
+        "ÄHNLICHE ARTIKEL",  # a capital outside ASCII
+        "Ähnliche Artikel",
+        "관련기사",
+        "KBS 주요 뉴스",  # a word the rule finds after others
+    ],
+)
+def test_gate_lets_through_lines_starting_with_a_word(line: str) -> None:
+    assert GATE.select([line]) == [0]
+
+
+def test_gate_compares_letters_as_ignorecase_does() -> None:
+    # The long s and the dotless i are taken for "s" and "i" by IGNORECASE.
+    gate = FirstWordGate("lesen sie")
+    assert gate.select(["leſen", "ſie", "LEſEN", "lesenx", "ſiex", "leſe"]) == [0, 1, 2]
+
+
+def test_gate_keeps_positions_in_order_and_skips_other_lines() -> None:
+    texts = [
+        "The port reopened.",
+        "Read more",
+        "Readers wrote in.",
+        "12 ships",
+        "주요 뉴스",
+        "lesen",
+    ]
+    assert GATE.select(texts) == [1, 4, 5]
+
+
+def test_gate_lets_through_lines_whose_first_word_it_cannot_tell() -> None:
+    # No word at all, or "_" (a word character to the regex engine) before it.
+    assert GATE.select(["* * *", "—", "_ _ Read"]) == [0, 1, 2]
+
+
+def test_gate_of_nothing_is_nothing() -> None:
+    assert GATE.select([]) == []
+
+
+def test_anywhere_words_must_be_caseless() -> None:
+    with pytest.raises(ValueError, match="caseless"):
+        FirstWordGate("read", anywhere=("News",))
+
+
+def _dressed(rnd: random.Random, sample: str, opening: str, closing: str) -> str:
+    return rnd.choice(opening) + recased(sample, rnd) + rnd.choice(closing)
+
+
+def test_related_gate_takes_every_line_a_lead_pattern_matches() -> None:
+    alone, titled = related.RelatedStage.patterns()
+    rnd = random.Random(7)
+    openings = ["", "» ", "**", "__", "- ", "[", "### "]
+    endings = ["", ":", " …", "**", ": Storm closes the coast road", " - Ferry delays", " | Port"]
+    for source in [*related._LEADS, *related._NAMED_LEADS]:
+        matched = 0
+        for sample in samples(source, 60):
+            line = _dressed(rnd, sample, openings, endings).strip()
+            if alone.fullmatch(line) or titled.fullmatch(line):
+                matched += 1
+                assert related._LEAD_GATE.select([line]) == [0], (source, line)
+        assert matched, f"no sample of {source!r} matched: the test would prove nothing"
+
+
+@pytest.mark.parametrize("rule", [navigation._SKIP_LINK, navigation._BREADCRUMB, navigation._PAGER])
+def test_navigation_gate_takes_every_line_a_rule_matches(rule: re.Pattern[str]) -> None:
+    rnd = random.Random(11)
+    matched = 0
+    for sample in samples(rule.pattern, 3000):
+        line = recased(sample, rnd).strip()
+        if line and rule.match(line):
+            matched += 1
+            assert navigation._RULE_GATE.select([line]) == [0], line
+    assert matched > 100
