@@ -24,9 +24,9 @@ article, because a list is only taken when a lead line opens it.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import and_
 from typing import ClassVar
 
@@ -402,25 +402,26 @@ def _may_be_shouted(texts: list[str]) -> list[int]:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """context.wrap_width, worked out with C-level steps and running sums.
+    """context.wrap_width, worked out with C-level steps and bisection.
 
     The same answer for the same lines (tests check it); it is here because
     context.py belongs to other work.
     """
     long_enough = map(_MIN_WRAPPED.__le__, map(len, map(str.strip, lines)))
-    lengths = Counter(map(len, map(str.rstrip, compress(lines, long_enough))))
-    total = sum(lengths.values())
+    lengths = sorted(map(len, map(str.rstrip, compress(lines, long_enough))))
+    total = len(lengths)
     if total < 8:
         return None
-    low = _MIN_WRAP - _WRAP_SLACK
-    # sums[k]: how many lines are shorter than low + k.
-    sums = list(accumulate((lengths[n] for n in range(low, _MAX_WRAP + 1)), initial=0))
-    best, best_count = 0, 0
-    for width in range(_MIN_WRAP, _MAX_WRAP + 1):
-        count = sums[width - low + 1] - sums[width - _WRAP_SLACK - low]
-        if count > best_count:
-            best, best_count = width, count
-    return best if best_count >= 0.5 * total else None
+    # For each width, how many lines end within the slack below it, the width
+    # included; the first width with the most wins, as in context.wrap_width.
+    widths = range(_MIN_WRAP, _MAX_WRAP + 1)
+    above = map(bisect_right, repeat(lengths), widths)
+    below = map(bisect_left, repeat(lengths), map((-_WRAP_SLACK).__add__, widths))
+    counts = list(map(int.__sub__, above, below))
+    best_count = max(counts)
+    if best_count < 0.5 * total:  # total is 8 or more: no count of 0 gets here
+        return None
+    return _MIN_WRAP + counts.index(best_count)
 
 
 _MIN_WRAPPED = 40

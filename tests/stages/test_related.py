@@ -248,3 +248,20 @@ def test_wrap_width_is_the_context_modules_answer(width: int | None) -> None:
     lines += ["Short line", "x" * 45 + "  ", "   " + "y" * 41]
     doc = Document("\n".join(lines) + "\n")
     assert related_module._wrap_width(doc.lines) == wrap_width(doc)
+
+
+def test_wrap_width_matches_the_context_module_on_random_line_lengths() -> None:
+    import random
+
+    from cleannews.document import Document
+    from cleannews.stages.context import wrap_width
+
+    rnd = random.Random(3)
+    for _ in range(300):
+        sizes = [
+            rnd.choice([rnd.randint(0, 130), rnd.randint(58, 82)])
+            for _ in range(rnd.randint(0, 40))
+        ]
+        lines = [" " * rnd.randint(0, 2) + "w" * size + " " * rnd.randint(0, 2) for size in sizes]
+        doc = Document("\n".join(lines) + "\n")
+        assert related_module._wrap_width(doc.lines) == wrap_width(doc), sizes
