@@ -68,7 +68,8 @@ _SECTIONS = frozenset(name.strip() for name in _SECTION_NAMES if name.strip())
 # A list bullet, and arrows or separators a menu item may carry.
 _DECORATION = re.compile(r"^[\s*•·\-–—+>›»|]+|[\s>›»|▼▾⌄+]+$")
 _WORDS = re.compile(r"\w+")
-_ENDS_SENTENCE = re.compile(r"[.!?:;,。！？]$")
+# What a sentence or a label ends with; a menu item ends otherwise.
+_SENTENCE_ENDS = frozenset(".!?:;,。！？")
 _BREADCRUMB = re.compile(
     r"^[^\S\n]*(?:home|homepage|startseite|accueil|inicio|portada|início|главная|首页|ホーム|홈)"
     r"(?:[^\S\n]*[>›»/|→][^\S\n]*[^\n>›»/|→]{1,40}){1,6}[^\S\n]*$",
@@ -102,8 +103,9 @@ _PAGER = re.compile(
 )
 
 _MAX_ITEM_CHARS = 32
-_CRUMB_MARKS = ">›»/|→"
+_CRUMB_MARKS = re.compile(r"[>›»/|→]")
 _MAX_CRUMB_STEPS = 6
+_MAX_CRUMB_STEP = 40
 _MAX_RULE_CHARS = 80
 _MAX_MENU_LINE = 60
 # What _DECORATION takes off either end of a line (besides spaces, which a
@@ -143,20 +145,27 @@ def _line_rule(text: str) -> str | None:
 
 
 def _may_be_breadcrumb(text: str) -> bool:
-    """Whether the line has one to six of the marks between a breadcrumb's steps.
+    """Whether the line has one to six breadcrumb steps, each of 40 characters or fewer.
 
     _BREADCRUMB matches a line with one mark before each of its one to six
-    steps and none elsewhere (no mark is a letter, or has another case). On a
-    one-line menu with more, it would backtrack through every way to split the
-    steps before it failed, which costs tens of microseconds a line.
+    steps and none elsewhere (no mark is a letter, or has another case), and a
+    step holds 1 to 40 characters besides the spaces around it. On a one-line
+    menu with more steps, or a longer last one, the expression backtracks
+    through every way to split the spaces between the steps before it fails,
+    which costs up to milliseconds a line.
     """
-    return 0 < sum(map(text.count, _CRUMB_MARKS)) <= _MAX_CRUMB_STEPS
+    steps = _CRUMB_MARKS.split(text)[1:]
+    return 0 < len(steps) <= _MAX_CRUMB_STEPS and all(
+        len(step.strip()) <= _MAX_CRUMB_STEP for step in steps
+    )
 
 
 def menu_item(line: str) -> str | None:
     """The line as a menu item (case-folded, undecorated), or None if it is longer."""
-    item = _DECORATION.sub("", line).strip()
-    if not item or len(item) > _MAX_ITEM_CHARS or _ENDS_SENTENCE.search(item):
+    item = line.strip()
+    if item and (item[0] in _LEADING_MARKS or item[-1] in _TRAILING_MARKS):
+        item = _DECORATION.sub("", item).strip()  # only marks at an end need the expression
+    if not item or len(item) > _MAX_ITEM_CHARS or item[-1] in _SENTENCE_ENDS:
         return None
     words = len(_WORDS.findall(item))
     if words == 0 or words > _MAX_ITEM_WORDS:
@@ -190,6 +199,9 @@ class NavigationStage(Stage):
         # Each run of menu-like lines, with how many other lines stand before it.
         runs: list[tuple[list[int], int]] = []
         run: list[int] = []
+        # Each menu item of the runs, by line: menu_item of a stripped line is
+        # that of the line, as it takes spaces off with the marks.
+        items: dict[int, str] = {}
         before = 0
         kept = 0  # lines so far that are a rule's or a menu item
         previous = -1
@@ -205,10 +217,12 @@ class NavigationStage(Stage):
                 kept += 1
                 yield self.remove_lines(doc, rule, index)
                 continue
-            if position in menu_like and menu_item(text) is not None:
+            item = menu_item(text) if position in menu_like else None
+            if item is not None:
                 if not run:
                     before = position - kept
                 run.append(index)
+                items[index] = item
                 kept += 1
                 continue
             if run:
@@ -219,7 +233,7 @@ class NavigationStage(Stage):
         others = len(live) - kept
         tail_start = len(doc.lines) - EDGE_LINES
         for run, before in runs:
-            names = sum(menu_item(doc.visible(i)) in _SECTIONS for i in run)
+            names = sum(items[i] in _SECTIONS for i in run)
             # At the head or the tail: near the edge, with no more than a title,
             # a byline and a date between the menu and the edge. Counting the
             # other lines, not the menu's, gives the same answer on a second run.

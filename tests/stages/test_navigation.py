@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from stagetools import run_stage
 
 import cleannews
+from cleannews.stages import navigation
 from cleannews.stages.navigation import menu_item
 
 STORY = (
@@ -144,6 +147,7 @@ def test_navigation_lines_in_capitals_at_the_very_start_and_end_of_crlf_text() -
     [
         ("ГЛАВНАЯ / Новости / Политика", "breadcrumb"),
         ("Home > A > B > C > D > E > F", "breadcrumb"),  # six steps, the most there can be
+        ("Home >   " + "Port news and shipping times of the week" + "  ", "breadcrumb"),  # 40
         ("ПРЕДЫДУЩАЯ СТАТЬЯ", "pager"),
         ("«« Torna su", "pager"),
         ("맨 위로", "pager"),
@@ -156,6 +160,9 @@ def test_rule_lines_in_other_scripts_and_at_the_limits_go(line: str, rule: str) 
 
 def test_a_breadcrumb_of_seven_steps_and_a_sentence_starting_with_home_stay() -> None:
     text = STORY + "Home > A > B > C > D > E > F > G\n" + "Home prices rose again.\n" + STORY
+    assert run_stage("navigation", text).removals == ()
+    # A step of 41 characters is a title, not a section: the line stays.
+    text = STORY + "Home | News | Port news and shipping times of the week!\n" + STORY
     assert run_stage("navigation", text).removals == ()
 
 
@@ -173,3 +180,28 @@ def test_a_long_line_between_menu_lines_splits_the_run() -> None:
     assert len(run_stage("navigation", around + menu + around).removals) == 4
     split = menu.replace("News\n", "News\n" + "Politics " + "and more " * 12 + "\n")
     assert run_stage("navigation", around + split + around).removals == ()
+
+
+def test_menu_item_of_a_line_is_that_of_the_stripped_line() -> None:
+    # The stage reads each line stripped once and keeps the item for the run.
+    import random
+
+    rnd = random.Random(5)
+    marks = [" ", "\t", "\u00a0", "*", "•", "-", "—", "+", ">", "›", "»", "|", "▼", "⌄"]
+    words = ["Home", "News", "Terms of use", "A long line of more than thirty-two chars", "", "x."]
+    words += ["Sign in | Weather", "Más", "Politics, and more", "?", "Live: +"]
+    for _ in range(2000):
+        line = "".join(rnd.choice(marks) for _ in range(rnd.randint(0, 4)))
+        line += rnd.choice(words)
+        line += "".join(rnd.choice(marks) for _ in range(rnd.randint(0, 4)))
+        if line.strip():
+            assert menu_item(line) == menu_item(line.strip()) == _menu_item_by_regex(line), line
+
+
+def _menu_item_by_regex(line: str) -> str | None:
+    """menu_item as first written, with one expression for the marks and one for the end."""
+    item = navigation._DECORATION.sub("", line).strip()
+    if not item or len(item) > 32 or re.search(r"[.!?:;,。！？]$", item):
+        return None
+    words = len(re.findall(r"\w+", item))
+    return item.casefold() if 0 < words <= 4 else None
