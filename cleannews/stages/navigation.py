@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import compress
 from operator import and_, itemgetter, or_
 from typing import ClassVar
@@ -70,24 +71,23 @@ _DECORATION = re.compile(r"^[\s*•·\-–—+>›»|]+|[\s>›»|▼▾⌄+]+$"
 _WORDS = re.compile(r"\w+")
 # What a sentence or a label ends with; a menu item ends otherwise.
 _SENTENCE_ENDS = frozenset(".!?:;,。！？")
-_BREADCRUMB = re.compile(
+# The whole-line rules, as sources: compiled on first need (see _line_rules).
+_BREADCRUMB = (
     r"^[^\S\n]*(?:home|homepage|startseite|accueil|inicio|portada|início|главная|首页|ホーム|홈)"
-    r"(?:[^\S\n]*[>›»/|→][^\S\n]*[^\n>›»/|→]{1,40}){1,6}[^\S\n]*$",
-    re.IGNORECASE,
+    r"(?:[^\S\n]*[>›»/|→][^\S\n]*[^\n>›»/|→]{1,40}){1,6}[^\S\n]*$"
 )
-_SKIP_LINK = re.compile(
+_SKIP_LINK = (
     r"^[^\S\n]*(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search|footer)"
     r"|jump\s+to\s+(?:main\s+)?(?:content|navigation)"
     r"|zum\s+inhalt\s+springen|(?:aller|passer)\s+au\s+contenu(?:\s+principal)?"
     r"|(?:ir|saltar)\s+al\s+contenido(?:\s+principal)?|(?:ir|pular)\s+para\s+o\s+conteúdo"
     r"|vai\s+al\s+contenuto|перейти\s+к\s+(?:основному\s+)?(?:содержанию|контенту))"
-    r"[^\S\n]*$",
-    re.IGNORECASE,
+    r"[^\S\n]*$"
 )
 
 # Links to the story before or after this one on the site, and labels of the
 # topic links under a story ("Filed under:"), all on lines of their own.
-_PAGER = re.compile(
+_PAGER = (
     r"^[←‹«<\s]*(?:(?:previous|next|older|newer|prev)\s+(?:story|article|post|entry)"
     r"|(?:vorheriger|nächster)\s+(?:artikel|beitrag)|article\s+(?:précédent|suivant)"
     r"|(?:artículo|articulo)\s+(?:anterior|siguiente)|(?:artigo|matéria)\s+(?:anterior|seguinte)"
@@ -98,8 +98,7 @@ _PAGER = re.compile(
     r"|back(?:\s+to\s+(?:top|the\s+top|homepage|home))?|go\s+back|nach\s+oben|zurück"
     r"|(?:retour|haut\s+de\s+(?:la\s+)?page)|volver(?:\s+arriba)?|voltar(?:\s+ao\s+topo)?"
     r"|torna\s+su|indietro|наверх|назад|뒤로\s*가기|맨\s*위로|トップへ戻る|戻る|返回顶部|返回"
-    r"|(?:view|see|show)\s+all(?:\s*\(\d{1,4}\))?)\s*:?[\s→›»>]*$",
-    re.IGNORECASE,
+    r"|(?:view|see|show)\s+all(?:\s*\(\d{1,4}\))?)\s*:?[\s→›»>]*$"
 )
 
 _MAX_ITEM_CHARS = 32
@@ -135,13 +134,23 @@ _MAX_ITEM_WORDS = 4
 
 def _line_rule(text: str) -> str | None:
     """The rule a stripped short line falls under on its own, if any."""
-    if _SKIP_LINK.match(text):
-        return "skip_link"
-    if _may_be_breadcrumb(text) and _BREADCRUMB.match(text):
-        return "breadcrumb"
-    if _PAGER.match(text):
-        return "pager"
+    for rule, pattern in _line_rules():
+        if rule == "breadcrumb" and not _may_be_breadcrumb(text):
+            continue
+        if pattern.match(text):
+            return rule
     return None
+
+
+@cache
+def _line_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The whole-line rules in the order they are tried, compiled on first need.
+
+    Most texts have no line that passes _RULE_GATE, and compiling the three
+    expressions costs milliseconds of start-up.
+    """
+    sources = (("skip_link", _SKIP_LINK), ("breadcrumb", _BREADCRUMB), ("pager", _PAGER))
+    return tuple((rule, re.compile(source, re.IGNORECASE)) for rule, source in sources)
 
 
 def _may_be_breadcrumb(text: str) -> bool:

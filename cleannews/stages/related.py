@@ -168,7 +168,8 @@ _SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
 
 _MAX_TITLE_WORDS = 30
 _MAX_BLOCK_LINES = 15
-_SITE_LEAD = re.compile(rf"\bon\s+{_DOMAIN}\W*$", re.IGNORECASE)
+# A lead that names another site: "Also on example.com".
+_SITE_LEAD = rf"\bon\s+{_DOMAIN}\W*$"
 _MIN_CARDS = 3
 _MAX_CARD_LINES = 3
 # Leads and shouted headlines are at most this long, indentation aside.
@@ -320,7 +321,7 @@ class RelatedStage(Stage):
         Above the first paragraph, the last line of the run may be the
         article's own headline; it is kept.
         """
-        named_site = _SITE_LEAD.search(doc.lines[lead]) is not None
+        named_site = re.search(_SITE_LEAD, doc.lines[lead], re.IGNORECASE) is not None
         if (
             len(block) < 2
             and not named_site

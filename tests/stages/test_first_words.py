@@ -83,7 +83,7 @@ def test_related_gate_takes_every_line_a_lead_pattern_matches() -> None:
         assert matched, f"no sample of {source!r} matched: the test would prove nothing"
 
 
-@pytest.mark.parametrize("rule", [navigation._SKIP_LINK, navigation._BREADCRUMB, navigation._PAGER])
+@pytest.mark.parametrize("rule", [pattern for _, pattern in navigation._line_rules()])
 def test_navigation_gate_takes_every_line_a_rule_matches(rule: re.Pattern[str]) -> None:
     rnd = random.Random(11)
     matched = 0
