@@ -115,7 +115,7 @@ _TRAILING_MARKS = frozenset(">›»|▼▾⌄+")
 # The words a line fitting _SKIP_LINK, _BREADCRUMB or _PAGER starts with, after
 # spaces and arrows: for each alternative its first word, in each spelling it
 # allows ("mots" of "mots-clés", "뒤로가기" and "뒤로" of "뒤로\s*가기"). Keep in
-# step with the rules; tests/stages/test_navigation.py checks every rule's words.
+# step with the rules; tests/stages/test_first_words.py checks every rule's words.
 _RULE_GATE = FirstWordGate(
     # skip links
     "skip jump zum aller passer ir saltar pular vai перейти"

@@ -180,7 +180,7 @@ _MAX_LINE = 300
 # each alternative, its first word with each spelling its pattern allows
 # ("don" of "don't", "editors" of "editors' picks", "관련기사" of "관련\s*기사").
 # Only lines starting so are tried against the lead patterns; keep this in
-# step with the leads (tests/stages/test_related.py checks it on every lead).
+# step with the leads (tests/stages/test_first_words.py checks it on every lead).
 _LEAD_GATE = FirstWordGate(
     (
         # en
