@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 from regex_samples import recased, samples
@@ -83,8 +82,9 @@ def test_related_gate_takes_every_line_a_lead_pattern_matches() -> None:
         assert matched, f"no sample of {source!r} matched: the test would prove nothing"
 
 
-@pytest.mark.parametrize("rule", [pattern for _, pattern in navigation._line_rules()])
-def test_navigation_gate_takes_every_line_a_rule_matches(rule: re.Pattern[str]) -> None:
+@pytest.mark.parametrize("name", ["skip_link", "breadcrumb", "pager"])
+def test_navigation_gate_takes_every_line_a_rule_matches(name: str) -> None:
+    rule = dict(navigation._line_rules())[name]
     rnd = random.Random(11)
     matched = 0
     for sample in samples(rule.pattern, 3000):
