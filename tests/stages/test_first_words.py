@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from regex_samples import recased, samples
@@ -93,3 +94,13 @@ def test_navigation_gate_takes_every_line_a_rule_matches(name: str) -> None:
             matched += 1
             assert navigation._RULE_GATE.select([line]) == [0], line
     assert matched > 100
+
+
+@pytest.mark.parametrize("gate", [related._LEAD_GATE, navigation._RULE_GATE])
+def test_no_ascii_letter_matches_a_gate_words_other_letters(gate: FirstWordGate) -> None:
+    # select compares ASCII runs by lower() alone, which is right only if no
+    # ASCII character is taken by IGNORECASE for a letter outside ASCII in a word.
+    others = {char for word in gate._words for char in word if not char.isascii()}
+    for char in others:
+        pattern = re.compile(re.escape(char), re.IGNORECASE)
+        assert not [a for a in map(chr, range(128)) if pattern.fullmatch(a)], char
