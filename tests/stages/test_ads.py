@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stagetools import run_stage
 
 STANDALONE_MARKERS = [
@@ -187,3 +189,46 @@ ARTICLE_SENTENCES = [
 def test_article_text_about_advertising_stays(sentence: str) -> None:
     text = f"{sentence}\n"
     assert run_stage("ads", text).removals == ()
+
+
+# The lines the glued patterns are tried on: found with one scan for the stems,
+# they must be exactly the lines a literal search for each stem finds.
+_GLUE_PIECES = [
+    "Advertisement",
+    "ADVERTISING",
+    "advertisement",
+    "Anzeige",
+    "WERBUNG",
+    "Publicité",
+    "PUBBLICITÀ",
+    "Реклама",
+    "реклама",
+    "广告",
+    "광고",
+    "The port reopened.",
+    "Die Stadt plant.",
+    "Advertentie",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GLUE_PIECES), max_size=30))
+def test_glue_candidates_are_the_lines_holding_a_stem(pieces: list[str]) -> None:
+    from cleannews.document import Document
+    from cleannews.stages.ads import _GLUE_STEMS, glue_candidates
+
+    doc = Document("".join(pieces))
+    assert glue_candidates(doc) == doc.lines_containing(_GLUE_STEMS)
+
+
+def test_glue_candidates_on_crlf_text() -> None:
+    from cleannews.document import Document
+    from cleannews.stages.ads import glue_candidates
+
+    doc = Document("Rates rose.\r\n\r\nThe port.Advertisement\r\nadvertisement\r\nSo广告\r\n")
+    assert glue_candidates(doc) == [2, 4]
