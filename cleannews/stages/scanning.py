@@ -16,9 +16,11 @@ from typing import Any
 
 # The regex parser is internal to the standard library; it moved in 3.11.
 try:
+    from re import _compiler as _compile  # type: ignore[attr-defined]
     from re import _constants as _sre  # type: ignore[attr-defined]
     from re import _parser as _parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _compile
     import sre_constants as _sre
     import sre_parse as _parse
 
@@ -53,9 +55,68 @@ def line_scanner(body: str, flags: int, space: str) -> re.Pattern[str]:
     match starts at the ``\\n`` before the line, so its start is the line's
     offset in the text without the ``\\n`` in front.
     """
-    first = first_characters(body, flags)
-    gate = rf"(?=(?:{space})*[{first}])" if first else ""
-    return re.compile(rf"\n{gate}(?:{space})*(?:{body})(?:{space})*(?=\n|\Z)", flags)
+    source, parsed = parsed_scanner(body, flags, space)
+    if parsed is None:  # pragma: no cover - a parser that lays patterns out otherwise
+        return re.compile(source, flags)
+    return compile_parsed(source, parsed, flags)
+
+
+def parsed_scanner(body: str, flags: int, space: str) -> tuple[str, Any]:
+    """The scanner's source and its parsed form (None if it must be parsed from the source).
+
+    Parsing a big alternation costs as much as the rest of compiling it, and
+    the gate needs the parsed body too: the pattern without the gate is parsed
+    once, the gate worked out from its body, and the parsed gate put in front
+    of it, instead of parsing the body a second time.
+    """
+    parsed = _parse.parse(_scanner_source(body, space, ""), flags)
+    body_items = _body_items(parsed)
+    if body_items is None:  # pragma: no cover - a parser that lays patterns out otherwise
+        return _scanner_source(body, space, _gate(first_characters(body, flags), space)), None
+    gate = _gate(_first_characters_of(body_items, flags), space)
+    if gate:
+        parsed.data[1:1] = _parse.parse(gate, flags).data
+    return _scanner_source(body, space, gate), parsed
+
+
+def _scanner_source(body: str, space: str, gate: str) -> str:
+    return rf"\n{gate}(?:{space})*(?:{body})(?:{space})*(?=\n|\Z)"
+
+
+def _gate(first: str | None, space: str) -> str:
+    """A lookahead that turns away lines not starting with one of ``first``."""
+    return rf"(?=(?:{space})*[{first}])" if first else ""
+
+
+def _body_items(parsed: Any) -> list[Any] | None:
+    """The parsed body of ``\\n space* (body) space* (?=\\n|\\Z)``: all but two items each end."""
+    data = parsed.data
+    if (
+        len(data) > 4
+        and data[0] == (_sre.LITERAL, 10)
+        and data[1][0] in _REPEATS
+        and data[-2][0] in _REPEATS
+        and data[-1][0] is _sre.ASSERT
+    ):
+        return list(data[2:-2])
+    return None
+
+
+def compile_parsed(source: str, parsed: Any, flags: int) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, given ``source`` already parsed.
+
+    The same steps ``re.compile`` takes after parsing (``re._compiler.compile``
+    with a parsed pattern), except that the pattern keeps its source text.
+    """
+    code = _compile._code(parsed, flags)
+    state = parsed.state
+    index_group: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        index_group[index] = name
+    compiled: re.Pattern[str] = _compile._sre.compile(
+        source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(index_group)
+    )
+    return compiled
 
 
 def first_characters(pattern: str, flags: int) -> str | None:
@@ -64,9 +125,14 @@ def first_characters(pattern: str, flags: int) -> str | None:
     None when a match can be empty or start with almost anything (``.``, a
     negated class, a back-reference); then a scan needs every line tried.
     """
+    return _first_characters_of(_parse.parse(pattern, flags), flags)
+
+
+def _first_characters_of(sequence: Any, flags: int) -> str | None:
+    """:func:`first_characters` of a parsed pattern."""
     found: list[str] = []
     try:
-        if _first(_parse.parse(pattern, flags), flags, found):
+        if _first(sequence, flags, found):
             return None
     except _Unknown:
         return None
