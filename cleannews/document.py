@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import add, and_, not_, or_
 from typing import AnyStr, NamedTuple
 
@@ -83,6 +83,7 @@ class Document:
         "_joined_starts",
         "_scan_text",
         "_short",
+        "_trimmed",
         "ends",
         "first_line",
         "lines",
@@ -113,6 +114,7 @@ class Document:
         self._folded: bytes | None = None
         self._scan_text: str | None = None
         self._short: dict[int, LineSubset] = {}
+        self._trimmed: dict[tuple[int, str], LineSubset] = {}
         self._joined_starts: list[int] | None = None
         # Problems met while cleaning that the user should hear of (a user pattern
         # that timed out on a line); the pipeline hands them on with the result.
@@ -212,6 +214,40 @@ class Document:
             subset = self._short[limit] = LineSubset(
                 indexes, list(map(self.lines.__getitem__, indexes))
             )
+        return subset
+
+    def short_lines_trimmed(self, limit: int, space: str) -> LineSubset:
+        """:meth:`short_lines`, and the longer lines that fit once ``space`` around them is cut.
+
+        ``space`` holds the characters a line pattern allows around a line; a
+        line padded with them to beyond ``limit`` still gets scanned, so a
+        stage whose rules take at most ``limit`` characters between the spaces
+        misses no line. Padded long lines are rare: usually this is
+        :meth:`short_lines` itself.
+        """
+        key = (limit, space)
+        subset = self._trimmed.get(key)
+        if subset is None:
+            short = self.short_lines(limit)
+            lines = self.lines
+            ends = tuple(space)
+            longer = list(compress(range(len(lines)), map(limit.__lt__, map(len, lines))))
+            longer_lines = list(map(lines.__getitem__, longer))
+            padded = compress(
+                longer,
+                map(
+                    or_,
+                    map(str.startswith, longer_lines, repeat(ends)),
+                    map(str.endswith, longer_lines, repeat(ends)),
+                ),
+            )
+            fitting = [i for i in padded if len(lines[i].strip(space)) <= limit]
+            if fitting:
+                indexes = sorted(short.indexes + fitting)
+                subset = LineSubset(indexes, list(map(lines.__getitem__, indexes)))
+            else:
+                subset = short
+            self._trimmed[key] = subset
         return subset
 
     def kept_text_lines(self) -> list[int]:

@@ -73,3 +73,17 @@ def test_short_lines_of_an_empty_document() -> None:
     assert len(short) == 0
     assert short.scan_text == "\n"
     assert short.lines_with_words(["share"]) == []
+
+
+def test_short_lines_trimmed_take_long_lines_that_are_short_between_their_padding() -> None:
+    padded = " " * 30 + "Share" + "\u00a0" * 30
+    text = f"Headline here\n{padded}\n{'A long paragraph. ' * 5}\n\u200b{'x' * 25}\nRead more\n"
+    doc = Document(text)
+    trimmed = doc.short_lines_trimmed(20, " \u00a0\u200b")
+    assert trimmed.indexes == [0, 1, 4]
+    assert trimmed.lines[1] == padded
+    assert doc.short_lines_trimmed(20, " \u00a0\u200b") is trimmed  # made once
+    # Without padded long lines it is short_lines itself.
+    assert Document("Share\nRead more\n").short_lines_trimmed(20, " ").indexes == [0, 1]
+    plain = Document("Share\n" + "word " * 10 + "\n")
+    assert plain.short_lines_trimmed(20, " ") is plain.short_lines(20)

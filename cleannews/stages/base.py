@@ -113,6 +113,15 @@ SPACE = (
     r"\u3000\ufeff]"
 )
 
+# The characters of SPACE, for str.strip.
+SPACE_CHARACTERS = (
+    "\t\x0b\x0c\r"
+    + "".join(map(chr, range(0x1C, 0x20)))
+    + " \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200E)))
+    + "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
+
 
 class LinePatternStage(Stage):
     """A stage whose rules are regular expressions that must match a whole line.
@@ -135,6 +144,12 @@ class LinePatternStage(Stage):
     max_line_chars: ClassVar[int] = 0
     # ...and, optionally, a cheap pattern a line must contain to be tried at all.
     line_hint: ClassVar[re.Pattern[str] | None] = None
+    # A stage none of whose rules can match more than this many characters of
+    # a line (not counting the SPACE the scanner allows around it) sets this:
+    # find() then scans only those lines (Document.short_lines_trimmed), a
+    # fraction of a text's characters, and finds exactly what a scan of every
+    # line finds. Use a limit other stages use too (80, 100, 160, 300).
+    scan_limit: ClassVar[int] = 0
     _compiled: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
     _scanner: ClassVar[re.Pattern[str] | None] = None
     _line_matcher: ClassVar[re.Pattern[str] | None] = None
@@ -198,17 +213,23 @@ class LinePatternStage(Stage):
             yield from self._find_in_short_lines(doc)
             return
         removed = doc.removed
-        text = doc.scan_text
+        if self.scan_limit:
+            subset = doc.short_lines_trimmed(self.scan_limit, SPACE_CHARACTERS)
+            text, index_at = subset.scan_text, subset.index_at
+        else:
+            # doc.index_at takes offsets in doc.joined, one less than in scan_text;
+            # a match starts at the "\n" before its line, which is where the line
+            # starts in doc.joined.
+            text, index_at = doc.scan_text, doc.index_at
         for match in self.scanner().finditer(text):
-            # The match starts at the "\n" before its line: that offset in
-            # scan_text is the line's offset in doc.joined.
             start, end = match.span()
-            first = doc.index_at(start)
+            first = index_at(start)
             if text.find("\n", start + 1, end) < 0:
                 candidates: Iterator[tuple[int, re.Match[str] | None]] = iter(((first, match),))
             else:
                 # A pattern's \s ran across a line break; judge each line on its own.
-                last = doc.index_at(end - 2)
+                last = index_at(end - 2)
+                # (Lines between them left out of a short-line scan cannot match.)
                 line_matcher = self.line_matcher()
                 candidates = (
                     (i, line_matcher.fullmatch(doc.lines[i])) for i in range(first, last + 1)

@@ -1,0 +1,86 @@
+"""LinePatternStage.scan_limit: scanning only the short lines finds what scanning all finds."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleannews.document import Document, Removal
+from cleannews.stages.base import LinePatternStage
+
+
+class _AllLines(LinePatternStage):
+    name = "probe"
+    rules: ClassVar[dict[str, str]] = {
+        "marker": "a marker",
+        "phrase": "a phrase whose spaces may run across a line break",
+    }
+    # At most 24 characters between the spaces around a line, for scan_limit below.
+    patterns: ClassVar[dict[str, str]] = {
+        "marker": r"[-*]?\s?(?:advertisement|anzeige|广告)\s?[-*]?",
+        "phrase": r"read\s{1,3}more\s{1,3}here",
+    }
+
+
+class _ShortLines(_AllLines):
+    scan_limit = 24
+
+
+_PIECES = [
+    "Advertisement",
+    "- ANZEIGE -",
+    "广告",
+    "read more here",
+    "Read",
+    "more here",
+    "read more",
+    "The harbour reopened on Monday after the strike ended.",
+    " " * 30,
+    "\u00a0" * 20,
+    "\u200b",
+    "\t",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\r",
+]
+
+
+def _found(stage: LinePatternStage, text: str) -> list[Removal]:
+    doc = Document(text)
+    found = []
+    for removal in stage.find(doc):
+        if doc.mark(removal):
+            found.append(removal)
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=24))
+def test_scanning_the_short_lines_finds_what_scanning_every_line_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _found(_ShortLines(), text) == _found(_AllLines(), text)
+
+
+def test_a_marker_padded_beyond_the_limit_is_still_found() -> None:
+    text = "Body text.\n" + " " * 40 + "Advertisement" + " " * 40 + "\nMore body.\n"
+    found = _found(_ShortLines(), text)
+    assert [(r.rule, r.start_line) for r in found] == [("marker", 2)]
+
+
+def test_a_phrase_across_short_lines_is_judged_line_by_line() -> None:
+    text = "read\nmore here\n" + "x" * 40 + "\nAdvertisement\n"
+    assert [r.start_line for r in _found(_ShortLines(), text)] == [4]
+    assert _found(_ShortLines(), text) == _found(_AllLines(), text)
+
+
+def test_space_characters_are_the_characters_of_space() -> None:
+    import re
+
+    from cleannews.stages.base import SPACE, SPACE_CHARACTERS
+
+    space = re.compile(SPACE)
+    every = (chr(code) for code in range(0x3001))  # SPACE lies below U+3001, and U+FEFF
+    assert {c for c in every if space.fullmatch(c)} | {"\ufeff"} == set(SPACE_CHARACTERS)
