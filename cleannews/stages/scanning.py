@@ -55,6 +55,7 @@ def line_scanner(body: str, flags: int, space: str) -> re.Pattern[str]:
     match starts at the ``\\n`` before the line, so its start is the line's
     offset in the text without the ``\\n`` in front.
     """
+    flags = int(flags)  # as re.compile does: the parser and compiler test bits of it often
     source, parsed = parsed_scanner(body, flags, space)
     if parsed is None:  # pragma: no cover - a parser that lays patterns out otherwise
         return re.compile(source, flags)
@@ -69,6 +70,7 @@ def parsed_scanner(body: str, flags: int, space: str) -> tuple[str, Any]:
     once, the gate worked out from its body, and the parsed gate put in front
     of it, instead of parsing the body a second time.
     """
+    flags = int(flags)
     parsed = _parse.parse(_scanner_source(body, space, ""), flags)
     body_items = _body_items(parsed)
     if body_items is None:  # pragma: no cover - a parser that lays patterns out otherwise
@@ -125,6 +127,7 @@ def first_characters(pattern: str, flags: int) -> str | None:
     None when a match can be empty or start with almost anything (``.``, a
     negated class, a back-reference); then a scan needs every line tried.
     """
+    flags = int(flags)  # a RegexFlag's bit tests cost a Python call each
     return _first_characters_of(_parse.parse(pattern, flags), flags)
 
 
