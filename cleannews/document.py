@@ -20,7 +20,7 @@ from typing import AnyStr, NamedTuple
 
 # Only the three real line endings split lines. str.splitlines() would also split
 # on form feeds, U+2028 and friends, which would change bytes we promise to keep.
-_LINE_ENDING = re.compile(r"\r\n|\r|\n")
+_LINE_ENDING = re.compile(r"(\r\n|\r|\n)")
 
 
 class Removal(NamedTuple):
@@ -54,22 +54,29 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
     if "\r" not in text:
         lines = text.split("\n")
         ends = ["\n"] * (len(lines) - 1)
-        if lines[-1] == "":
-            lines.pop()
-        else:
-            ends.append("")
-        return lines, ends
-    lines = []
-    ends = []
-    pos = 0
-    for match in _LINE_ENDING.finditer(text):
-        lines.append(text[pos : match.start()])
-        ends.append(match.group())
-        pos = match.end()
-    if pos < len(text):
-        lines.append(text[pos:])
+    elif text.count("\r") == text.count("\r\n") == text.count("\n"):
+        # Only "\r\n" endings (a Windows file): str.split is the fastest split.
+        lines = text.split("\r\n")
+        ends = ["\r\n"] * (len(lines) - 1)
+    else:
+        # Split in C; the capturing group keeps each line's ending between its
+        # line and the next: [line, ending, line, ending, ..., rest].
+        parts = _LINE_ENDING.split(text)
+        lines = parts[::2]
+        ends = parts[1::2]
+    # The piece after the last ending is a last line without one, unless empty.
+    if lines[-1] == "":
+        lines.pop()
+    else:
         ends.append("")
     return lines, ends
+
+
+def _starts(sizes: Iterable[int]) -> list[int]:
+    """Where each line starts, from the sizes of the lines (ending included), summed in C."""
+    starts = list(accumulate(sizes, initial=0))
+    starts.pop()
+    return starts
 
 
 class Document:
@@ -100,12 +107,9 @@ class Document:
         # Offsets from line lengths, summed in C: a loop in Python would cost
         # more than all the stages together on a large text.
         if "\r" in text:
-            sizes = map(add, map(len, self.lines), map(len, self.ends))
+            self.starts = _starts(map(add, map(len, self.lines), map(len, self.ends)))
         else:
-            sizes = map((1).__add__, map(len, self.lines))
-        starts = list(accumulate(sizes, initial=0))
-        starts.pop()
-        self.starts = starts
+            self.starts = _starts(map((1).__add__, map(len, self.lines)))
         self.removed = bytearray(len(self.lines))
         # Part-of-line removals so far: line index -> (start, end) columns.
         self._cuts: dict[int, list[tuple[int, int]]] = {}
@@ -275,12 +279,7 @@ class Document:
     def _starts_in_joined(self) -> list[int]:
         if self._joined_starts is None:
             if "\r" in self.text:
-                starts = []
-                pos = 0
-                for line in self.lines:
-                    starts.append(pos)
-                    pos += len(line) + 1
-                self._joined_starts = starts
+                self._joined_starts = _starts(map((1).__add__, map(len, self.lines)))
             else:
                 self._joined_starts = self.starts
         return self._joined_starts

@@ -1,10 +1,12 @@
-"""Document.lines_with_words: the case-blind gate stages put before their patterns."""
+"""Document: lines and their offsets, and the gates and subsets stages scan."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleannews.document import Document
 
@@ -87,3 +89,56 @@ def test_short_lines_trimmed_take_long_lines_that_are_short_between_their_paddin
     assert Document("Share\nRead more\n").short_lines_trimmed(20, " ").indexes == [0, 1]
     plain = Document("Share\n" + "word " * 10 + "\n")
     assert plain.short_lines_trimmed(20, " ") is plain.short_lines(20)
+
+
+def _split_one_ending_at_a_time(text: str) -> tuple[list[str], list[str]]:
+    """split_lines as a plain loop over the line endings, to check the C-level split against."""
+    lines, ends, pos = [], [], 0
+    while pos < len(text):
+        stops = [i for i in (text.find("\r", pos), text.find("\n", pos)) if i >= 0]
+        if not stops:
+            break
+        stop = min(stops)
+        ending = "\r\n" if text.startswith("\r\n", stop) else text[stop]
+        lines.append(text[pos:stop])
+        ends.append(ending)
+        pos = stop + len(ending)
+    if pos < len(text):
+        lines.append(text[pos:])
+        ends.append("")
+    return lines, ends
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab \r\n\x0c\u2028", max_size=40))
+def test_lines_ends_and_offsets_of_any_mix_of_line_endings(text: str) -> None:
+    doc = Document(text)
+    assert (doc.lines, doc.ends) == _split_one_ending_at_a_time(text)
+    # Where each line starts in the text, and in doc.joined (every ending a "\n").
+    pieces = [line + end for line, end in zip(doc.lines, doc.ends, strict=True)]
+    assert doc.starts == [len("".join(pieces[:i])) for i in range(len(pieces))]
+    for index, line in enumerate(doc.lines):
+        start = doc.joined_start(index)
+        assert doc.joined[start : start + len(line) + 1] == line + "\n"
+        assert doc.index_at(start) == index
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "ends"),
+    [
+        ("\r\n\r", ["", ""], ["\r\n", "\r"]),
+        ("\r\r\n", ["", ""], ["\r", "\r\n"]),
+        ("a\r", ["a"], ["\r"]),
+        ("a\rb", ["a", "b"], ["\r", ""]),
+        ("a\n\rb\r\n", ["a", "", "b"], ["\n", "\r", "\r\n"]),
+        # a Windows file: only "\r\n"
+        ("a\r\nb\r\n", ["a", "b"], ["\r\n", "\r\n"]),
+        ("a\r\n\r\nb", ["a", "", "b"], ["\r\n", "\r\n", ""]),
+        ("\r\n", [""], ["\r\n"]),
+    ],
+)
+def test_carriage_returns_end_lines_alone_or_before_a_line_feed(
+    text: str, lines: list[str], ends: list[str]
+) -> None:
+    doc = Document(text)
+    assert (doc.lines, doc.ends) == (lines, ends)
