@@ -254,10 +254,15 @@ class Document:
             self._trimmed[key] = subset
         return subset
 
-    def kept_text_lines(self) -> list[int]:
-        """Indexes of the lines that are neither blank nor removed, worked out in C."""
-        hidden = map(or_, self.removed, self.blank)
-        return list(compress(range(len(self.lines)), map(not_, hidden)))
+    def kept_text_lines(self, start: int = 0, stop: int | None = None) -> list[int]:
+        """Indexes of the lines that are neither blank nor removed, worked out in C.
+
+        ``start``/``stop`` limit it to the lines ``start``..``stop-1`` (a stage
+        looking at the head or tail of a long text need not go through it all).
+        """
+        stop = len(self.lines) if stop is None else stop
+        hidden = map(or_, self.removed[start:stop], self.blank[start:stop])
+        return list(compress(range(start, stop), map(not_, hidden)))
 
     def visible_lines(self, indexes: list[int]) -> list[str]:
         """:meth:`visible` of each line in ``indexes`` (ascending)."""

@@ -142,3 +142,11 @@ def test_carriage_returns_end_lines_alone_or_before_a_line_feed(
 ) -> None:
     doc = Document(text)
     assert (doc.lines, doc.ends) == (lines, ends)
+
+
+def test_kept_text_lines_of_a_range() -> None:
+    doc = Document("One.\n\nTwo.\nAdvertisement\nThree.\n  \nFour.\n")
+    doc.removed[3] = 1
+    assert doc.kept_text_lines() == [0, 2, 4, 6]
+    assert doc.kept_text_lines(1, 5) == [2, 4]
+    assert doc.kept_text_lines(4) == [4, 6]

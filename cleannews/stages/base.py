@@ -281,13 +281,19 @@ EDGE_LINES = 24
 
 def head_lines(doc: Document, count: int) -> list[int]:
     """The first ``count`` lines that hold text, among the first EDGE_LINES lines."""
-    return [i for i in live_text_lines(doc)[:count] if i < EDGE_LINES]
+    if count < 0:  # no stage asks for this; it stays as it was
+        return [i for i in live_text_lines(doc)[:count] if i < EDGE_LINES]
+    # Only the first EDGE_LINES lines can be among them: look at those alone.
+    return doc.kept_text_lines(0, min(EDGE_LINES, len(doc.lines)))[:count]
 
 
 def tail_lines(doc: Document, count: int) -> list[int]:
     """The last ``count`` lines that hold text, among the last EDGE_LINES lines."""
     edge = len(doc.lines) - EDGE_LINES
-    return [i for i in live_text_lines(doc)[-count:] if i >= edge] if count else []
+    if count <= 0:  # none, or (no stage asks for this) as it was
+        return [i for i in live_text_lines(doc)[-count:] if i >= edge] if count else []
+    # Only the last EDGE_LINES lines can be among them: look at those alone.
+    return doc.kept_text_lines(max(edge, 0))[-count:]
 
 
 def live_text_lines(doc: Document) -> list[int]:

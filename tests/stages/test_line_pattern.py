@@ -84,3 +84,25 @@ def test_space_characters_are_the_characters_of_space() -> None:
     space = re.compile(SPACE)
     every = (chr(code) for code in range(0x3001))  # SPACE lies below U+3001, and U+FEFF
     assert {c for c in every if space.fullmatch(c)} | {"\ufeff"} == set(SPACE_CHARACTERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Body text.", "", "  ", "Share"]), max_size=80),
+    st.lists(st.integers(min_value=0, max_value=79), max_size=30),
+    st.integers(min_value=-3, max_value=30),
+)
+def test_head_and_tail_lines_look_at_the_edges_only(
+    lines: list[str], removed: list[int], count: int
+) -> None:
+    from cleannews.stages.base import EDGE_LINES, head_lines, tail_lines
+
+    doc = Document("".join(line + "\n" for line in lines))
+    for index in removed:
+        if index < len(doc.lines):
+            doc.removed[index] = 1
+    # What they were: the kept lines of the whole text, then the edge.
+    kept = doc.kept_text_lines()
+    edge = len(doc.lines) - EDGE_LINES
+    assert head_lines(doc, count) == [i for i in kept[:count] if i < EDGE_LINES]
+    assert tail_lines(doc, count) == ([i for i in kept[-count:] if i >= edge] if count else [])
