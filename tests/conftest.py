@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ import pytest
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 SHARED = ROOT.parent / "shared"
+
+# The compiled-pattern cache (cleannews.regexcache) of the test run, and of the
+# cleannews processes tests start, goes to a folder of its own, not the user's.
+os.environ.setdefault("CLEANNEWS_CACHE_DIR", tempfile.mkdtemp(prefix="cleannews-test-cache-"))
 
 
 @pytest.fixture

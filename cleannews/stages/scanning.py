@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cleannews import regexcache
+
 # The regex parser is internal to the standard library; it moved in 3.11.
 try:
-    from re import _compiler as _compile  # type: ignore[attr-defined]
     from re import _constants as _sre  # type: ignore[attr-defined]
     from re import _parser as _parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_compile as _compile
     import sre_constants as _sre
     import sre_parse as _parse
 
@@ -56,10 +56,10 @@ def line_scanner(body: str, flags: int, space: str) -> re.Pattern[str]:
     offset in the text without the ``\\n`` in front.
     """
     flags = int(flags)  # as re.compile does: the parser and compiler test bits of it often
-    source, parsed = parsed_scanner(body, flags, space)
-    if parsed is None:  # pragma: no cover - a parser that lays patterns out otherwise
-        return re.compile(source, flags)
-    return compile_parsed(source, parsed, flags)
+    # Building the scanner (parsing, working out the gate, compiling) costs
+    # more than cleaning a short text; regexcache keeps the result between runs.
+    key = f"line_scanner\0{body}\0{space}"
+    return regexcache.compile_made(key, flags, lambda: parsed_scanner(body, flags, space))
 
 
 def parsed_scanner(body: str, flags: int, space: str) -> tuple[str, Any]:
@@ -102,23 +102,6 @@ def _body_items(parsed: Any) -> list[Any] | None:
     ):
         return list(data[2:-2])
     return None
-
-
-def compile_parsed(source: str, parsed: Any, flags: int) -> re.Pattern[str]:
-    """``re.compile(source, flags)``, given ``source`` already parsed.
-
-    The same steps ``re.compile`` takes after parsing (``re._compiler.compile``
-    with a parsed pattern), except that the pattern keeps its source text.
-    """
-    code = _compile._code(parsed, flags)
-    state = parsed.state
-    index_group: list[str | None] = [None] * state.groups
-    for name, index in state.groupdict.items():
-        index_group[index] = name
-    compiled: re.Pattern[str] = _compile._sre.compile(
-        source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(index_group)
-    )
-    return compiled
 
 
 def first_characters(pattern: str, flags: int) -> str | None:

@@ -1,0 +1,163 @@
+"""Compiled regular expressions kept between runs, so a short run does not pay to compile them.
+
+The stages' patterns are large alternations of residue words in many
+languages. Python parses and compiles a pattern in Python code, which for
+cleannews's patterns costs more than cleaning a short article does: it made
+``cleannews < 2KB.txt`` take several times as long as ``import click``.
+
+:func:`compile` is ``re.compile``, and it also keeps the compiled program (a
+list of integers for the C regex engine) in a file in the user's cache
+folder; a later run hands the program straight to the engine. The file is
+keyed by the Python version and the regex engine's version, and each entry by
+the pattern's source and flags, so a program is only ever reused for the very
+pattern it was compiled from. Anything unexpected (no cache folder, a damaged
+or foreign file, a Python whose regex internals differ) falls back to
+``re.compile``: the cache can make a run faster, never different.
+
+The folder is ``$CLEANNEWS_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleannews``,
+else ``~/.cache/cleannews``; ``CLEANNEWS_CACHE_DIR=""`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import _sre  # type: ignore[import-not-found]
+import atexit
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+try:  # the steps of re.compile, to keep what they make (Python 3.11+)
+    from re import _compiler as _compile  # type: ignore[attr-defined]
+    from re import _parser as _parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _compile
+    import sre_parse as _parse
+
+# One entry: (source, final flags, program, group count, group names, names by index).
+Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# A file this big is not ours to read (and ours never grows this big).
+_LARGEST_FILE = 16 * 1024 * 1024
+
+_memory: dict[tuple[str, int], re.Pattern[str]] = {}
+_stored: dict[tuple[str, int], Entry] | None = None
+_new: dict[tuple[str, int], Entry] = {}
+
+
+def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled at most once per machine and Python."""
+    return compile_made(pattern, flags, lambda: (pattern, _parse.parse(pattern, int(flags))))
+
+
+def compile_made(
+    key: str, flags: int | re.RegexFlag, make: Callable[[], tuple[str, Any]]
+) -> re.Pattern[str]:
+    """A pattern that ``make()`` builds, compiled at most once per machine and Python.
+
+    ``make()`` returns the pattern's source and the source parsed (by
+    ``re``'s parser, with ``flags``); ``key`` must name that source exactly
+    (the source itself, or what it is built from). For callers that build a
+    pattern from parts and parse it anyway: on a hit, neither happens.
+    """
+    flags = int(flags)
+    cache_key = (key, flags)
+    compiled = _memory.get(cache_key)
+    if compiled is not None:
+        return compiled
+    entry = _stored_entries().get(cache_key) if _cache_file() is not None else None
+    compiled = _from_entry(entry) if entry is not None else None
+    if compiled is None:
+        source, parsed = make()
+        if parsed is None or _cache_file() is None:
+            compiled = re.compile(source, flags)
+        else:
+            entry = _entry(source, flags, parsed)
+            compiled = _from_entry(entry) or re.compile(source, flags)
+            _remember(cache_key, entry)
+    _memory[cache_key] = compiled
+    return compiled
+
+
+def _entry(pattern: str, flags: int, parsed: Any) -> Entry:
+    """What ``re.compile`` makes of a parsed pattern, before it goes to the engine."""
+    code = _compile._code(parsed, flags)
+    state = parsed.state
+    names: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        names[index] = name
+    return (
+        pattern,
+        flags | state.flags,
+        list(map(int, code)),  # opcodes are int subclasses marshal does not take
+        state.groups - 1,
+        dict(state.groupdict),
+        tuple(names),
+    )
+
+
+def _from_entry(entry: Entry) -> re.Pattern[str] | None:
+    try:
+        compiled: re.Pattern[str] = _sre.compile(*entry)
+    except Exception:  # a program this engine does not take: compile afresh
+        return None
+    return compiled
+
+
+def _remember(key: tuple[str, int], entry: Entry) -> None:
+    if not _new:
+        atexit.register(_save)
+    _new[key] = entry
+
+
+def _cache_file() -> Path | None:
+    folder = os.environ.get("CLEANNEWS_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "cleannews")
+    if not folder:
+        return None
+    version = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}"
+    return Path(folder) / f"regex-{version}.marshal"
+
+
+def _stored_entries() -> dict[tuple[str, int], Entry]:
+    global _stored
+    if _stored is None:
+        _stored = _read(_cache_file())
+    return _stored
+
+
+def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
+    try:
+        if path is None or path.stat().st_size > _LARGEST_FILE:
+            return {}
+        loaded = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _save() -> None:
+    """Add this run's new programs to the cache file (written whole, then renamed)."""
+    path = _cache_file()
+    if path is None or not _new:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Another run may have added entries since this one read the file.
+        entries = {**_read(path), **_new}
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(marshal.dumps(entries))
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):
+        pass  # a cache that cannot be written only costs the next run time
+    _new.clear()
