@@ -10,7 +10,6 @@ construction.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -18,9 +17,11 @@ from itertools import accumulate, compress, repeat
 from operator import add, and_, not_, or_
 from typing import AnyStr, NamedTuple
 
+from cleannews import regexcache
+
 # Only the three real line endings split lines. str.splitlines() would also split
 # on form feeds, U+2028 and friends, which would change bytes we promise to keep.
-_LINE_ENDING = re.compile(r"(\r\n|\r|\n)")
+_LINE_ENDING = regexcache.compile(r"(\r\n|\r|\n)")
 
 
 class Removal(NamedTuple):

@@ -117,4 +117,5 @@ def test_runs_share_one_file_and_keep_each_others_patterns(tmp_path: Path) -> No
         assert done.stdout.strip() == re.search(pattern, "x advertisement 5 min read").group()
     (cache_file,) = tmp_path.iterdir()
     stored = regexcache._read(cache_file)
-    assert {key[0] for key in stored} == {"advert\\w+", "\\d+ min read"}
+    # Both runs' patterns are there (with those cleannews compiles on import).
+    assert {"advert\\w+", "\\d+ min read"} <= {key[0] for key in stored}

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
 
@@ -161,7 +162,9 @@ _GLUE_STEMS = _STEMS + tuple(w for w in _GLUE_WORDS if not any(s in w for s in _
 @cache
 def _glued_patterns() -> tuple[re.Pattern[str], ...]:
     # Compiled on first need, not at import: most texts hold no marker word.
-    return tuple(re.compile(p, re.MULTILINE) for p in (_GLUED_START, _GLUED_MIDDLE, _GLUED_END))
+    return tuple(
+        regexcache.compile(p, re.MULTILINE) for p in (_GLUED_START, _GLUED_MIDDLE, _GLUED_END)
+    )
 
 
 @cache
@@ -169,7 +172,7 @@ def _stem_finder() -> re.Pattern[str]:
     # One case-sensitive scan for all the stems: the engine only stops at the
     # few characters a stem starts with ("A", "W", "P", "Р", "告", "광"), which
     # is three times faster than a str or bytes find per stem.
-    return re.compile("|".join(map(re.escape, _GLUE_STEMS)))
+    return regexcache.compile("|".join(map(re.escape, _GLUE_STEMS)))
 
 
 def glue_candidates(doc: Document) -> list[int]:

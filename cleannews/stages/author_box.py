@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, Stage, live_text_lines, tail_lines
 
@@ -37,29 +38,29 @@ _LABEL = (
 )
 # A line that is only addresses: "jo.lee@example.com", "Twitter: @jolee",
 # "twitter.com/jolee".
-_ADDRESS_ONLY = re.compile(
+_ADDRESS_ONLY = regexcache.compile(
     rf"(?i)[\s*•·-]*(?:{_LABEL}\s*[:：]?\s*)?{_ADDRESS}(?:\s*(?:[|,/·•]|and|or)?\s*(?:{_LABEL}\s*[:：]?\s*)?{_ADDRESS})*[\s.]*"
 )
 # What an author's contact line asks of the reader, in several languages.
 # What an author's contact sentence asks of the reader, in several languages:
 # an imperative at its start ("Write to ...", "Follow him ..."), or a phrase
 # anywhere ("... may be reached at", "Have a tip?").
-_IMPERATIVE = re.compile(
+_IMPERATIVE = regexcache.compile(
     r"(?i)[\s*•·_-]*(?:and\s+|or\s+)?(?:write\s+to|e-?mail|contact|reach|follow|send|tweet|dm"
     r"|schreiben\s+sie|erreichen\s+sie|kontaktieren\s+sie|folgen\s+sie|mail"
     r"|écrivez|contactez|suivez|escríb(?:ale|anos|a)|contacte|síg(?:ale|anos)|scrivi|scrivete"
     r"|contatta|seguite|segui|escreva|entre\s+em\s+contato|siga)\b"
 )
-_INVITATION = re.compile(
+_INVITATION = regexcache.compile(
     r"(?i)\b(?:(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)|(?:have|got)\s+a\s+(?:news\s+)?tip"
     r"|follow\s+(?:him|her|them|me|us)|let\s+(?:us|me|him|her|them)\s+know"
     r"|ist\s+(?:erreichbar|zu\s+erreichen)|peut\s+être\s+(?:joint|contacté)e?"
     r"|puede\s+ser\s+contactad[oa]|può\s+essere\s+contattat[oa])\b"
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘«¿¡(]?[A-ZÀ-ÖØ-Þ])")
-_ADDRESS_IN = re.compile(_ADDRESS, re.IGNORECASE)
+_SENTENCE = regexcache.compile(r"(?<=[.!?])\s+(?=[\"“‘«¿¡(]?[A-ZÀ-ÖØ-Þ])")
+_ADDRESS_IN = regexcache.compile(_ADDRESS, re.IGNORECASE)
 # "Have a tip?", "Got a news tip?" standing alone above the contact line.
-_TIP_PROMPT = re.compile(r"(?i)[\s*•·-]*(?:have|got)\s+a\s+(?:news\s+)?tip\s*\??[\s:]*")
+_TIP_PROMPT = regexcache.compile(r"(?i)[\s*•·-]*(?:have|got)\s+a\s+(?:news\s+)?tip\s*\??[\s:]*")
 # "Jo Lee is a reporter for The Paper." -- a name, then what they do.
 _ROLE = (
     r"(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|author"
@@ -67,13 +68,13 @@ _ROLE = (
     r"|autor(?:in)?|journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?"
     r"|corresponsal|giornalista|redattore|redattrice|jornalista|repórter|colunista)"
 )
-_BIO = re.compile(
+_BIO = regexcache.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+"
     r"(?:is|was|ist|est|es|è|é)\s+(?:(?:a|an|the|one\s+of|ein(?:e)?|un(?:e|a)?|le|la|el|il|o)\s+)?"
     rf"(?:[^.!?\n]{{0,80}}?\s)?{_ROLE}s?\b",
     re.IGNORECASE,
 )
-_ABOUT_LABEL = re.compile(
+_ABOUT_LABEL = regexcache.compile(
     r"(?i)[\s#*]*(?:about\s+the\s+(?:author|writer|reporter)|über\s+(?:den|die)\s+(?:autor|autorin)"
     r"|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor|sobre\s+o\s+autor|l'autore)\s*:?\s*"
 )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 
 
@@ -184,7 +185,7 @@ class LinePatternStage(Stage):
         cached = cls.__dict__.get("_line_matcher")
         if cached is None:
             body = rf"(?:{SPACE})*{cls._body()}(?:{SPACE})*"
-            cached = cls._line_matcher = re.compile(body, cls.flags)
+            cached = cls._line_matcher = regexcache.compile(body, cls.flags)
         return cached
 
     @classmethod
@@ -198,7 +199,7 @@ class LinePatternStage(Stage):
         cached = cls.__dict__.get("_compiled")
         if cached is None:
             body = rf"(?:{SPACE})*{cls._body()}(?:{SPACE})*"
-            scanner = re.compile(rf"^{body}$", cls.flags | re.MULTILINE)
+            scanner = regexcache.compile(rf"^{body}$", cls.flags | re.MULTILINE)
             cached = cls._compiled = (scanner, cls.line_matcher())
         return cached
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, LinePatternStage, head_lines, tail_lines
 
@@ -63,11 +64,13 @@ _DATE = (
 # A stamp must name a month with a number, or hold a time or a full numeric
 # date: "2019" alone is a heading. (Checked apart: as a look-ahead inside the
 # pattern it made every line cost a scan per month name.)
-_DATE_EVIDENCE = re.compile(rf"\d[:h]\d\d|\d[/.-]\d{{1,2}}[/.-]\d|(?<!\w)(?i:{_MONTH})(?!\w)")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DATE_EVIDENCE = regexcache.compile(
+    rf"\d[:h]\d\d|\d[/.-]\d{{1,2}}[/.-]\d|(?<!\w)(?i:{_MONTH})(?!\w)"
+)
+_YEAR = regexcache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HEAD_LINES = 8
 _TAIL_LINES = 4
-_CANDIDATE = re.compile(r"\d|^\W*(?i:by|von|par|por|di|door|av|от|written|text|testo)\b")
+_CANDIDATE = regexcache.compile(r"\d|^\W*(?i:by|von|par|por|di|door|av|от|written|text|testo)\b")
 _STAMP_LABEL = (
     r"(?:published|updated|posted|last\s+updated|first\s+published|last\s+modified|modified"
     r"|created|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|publié|mis\s+à\s+jour"

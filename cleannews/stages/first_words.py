@@ -25,11 +25,13 @@ from collections.abc import Iterable
 from itertools import accumulate, compress
 from operator import and_, not_
 
+from cleannews import regexcache
+
 # The first run of word characters on each "\n"-led line, after the marks
 # (spaces, bullets, arrows, brackets) before it. Skipping more marks than a rule
 # allows only lets more lines through the gate. "\n" is not skipped, so every
 # line gives exactly one match.
-_FIRST_RUN = re.compile(r"\n[^\w\n]*(\w*)")
+_FIRST_RUN = regexcache.compile(r"\n[^\w\n]*(\w*)")
 
 
 class FirstWordGate:
@@ -102,5 +104,5 @@ class FirstWordGate:
             alternatives = "|".join(
                 f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()
             )
-            self._matcher = re.compile(alternatives, re.IGNORECASE)
+            self._matcher = regexcache.compile(alternatives, re.IGNORECASE)
         return self._matcher

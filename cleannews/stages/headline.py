@@ -17,21 +17,21 @@ hashtags, or the start of a sentence the extractor wrapped is left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, Stage, head_lines, live_text_lines
 
 # Ends a sentence or leads into more text, so the line is no title.
 _NOT_TITLE_END = frozenset(".,:;…-–—")
 # A list item, a quote, a dateline: "- Item", "1. Item", "“Quote", "PARIS (AFP) --".
-_NOT_TITLE_START = re.compile(
+_NOT_TITLE_START = regexcache.compile(
     r"\s*(?:[-*•·>#|]|\d+[.)]\s|[\"“„«‘']|[A-ZÀ-ÖØ-Þ .,'-]{2,40}(?:\s*\([^)]{1,20}\))?\s+[-–—])"
 )
 # Fields, hashtags and links: a line of data or a disclosure, not a title.
-_NOT_IN_TITLE = re.compile(r"[|;#]|https?:|www\.")
+_NOT_IN_TITLE = regexcache.compile(r"[|;#]|https?:|www\.")
 # Words a title does not end on, in several languages: a line that does is the
 # first part of a sentence the extractor wrapped.
 _LINKING = (

@@ -31,6 +31,7 @@ from itertools import compress
 from operator import and_, itemgetter, or_
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, Stage
 from cleannews.stages.first_words import FirstWordGate
@@ -67,8 +68,8 @@ _SECTION_NAMES = (
 _SECTIONS = frozenset(name.strip() for name in _SECTION_NAMES if name.strip())
 
 # A list bullet, and arrows or separators a menu item may carry.
-_DECORATION = re.compile(r"^[\s*•·\-–—+>›»|]+|[\s>›»|▼▾⌄+]+$")
-_WORDS = re.compile(r"\w+")
+_DECORATION = regexcache.compile(r"^[\s*•·\-–—+>›»|]+|[\s>›»|▼▾⌄+]+$")
+_WORDS = regexcache.compile(r"\w+")
 # What a sentence or a label ends with; a menu item ends otherwise.
 _SENTENCE_ENDS = frozenset(".!?:;,。！？")
 # The whole-line rules, as sources: compiled on first need (see _line_rules).
@@ -102,7 +103,7 @@ _PAGER = (
 )
 
 _MAX_ITEM_CHARS = 32
-_CRUMB_MARKS = re.compile(r"[>›»/|→]")
+_CRUMB_MARKS = regexcache.compile(r"[>›»/|→]")
 _MAX_CRUMB_STEPS = 6
 _MAX_CRUMB_STEP = 40
 _MAX_RULE_CHARS = 80
@@ -150,7 +151,7 @@ def _line_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     expressions costs milliseconds of start-up.
     """
     sources = (("skip_link", _SKIP_LINK), ("breadcrumb", _BREADCRUMB), ("pager", _PAGER))
-    return tuple((rule, re.compile(source, re.IGNORECASE)) for rule, source in sources)
+    return tuple((rule, regexcache.compile(source, re.IGNORECASE)) for rule, source in sources)
 
 
 def _may_be_breadcrumb(text: str) -> bool:

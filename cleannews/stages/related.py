@@ -30,6 +30,7 @@ from itertools import compress, repeat
 from operator import and_
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 from cleannews.stages.context import (
@@ -233,8 +234,8 @@ class RelatedStage(Stage):
     def patterns(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The lone-lead and lead-with-title matchers, compiled on first use."""
         if cls._patterns is None:
-            alone = re.compile(rf"{_OPEN}(?:{_LEAD_SOURCE}){_CLOSE}", re.IGNORECASE)
-            titled = re.compile(
+            alone = regexcache.compile(rf"{_OPEN}(?:{_LEAD_SOURCE}){_CLOSE}", re.IGNORECASE)
+            titled = regexcache.compile(
                 # "Also on example.com Storm closes road": a site name needs no separator.
                 rf"{_OPEN}(?:(?:{_LEAD_SOURCE}){_SEPARATOR}|(?:also\s+)?on\s+{_DOMAIN}\s+)"
                 r"(?P<title>\S.*?)[\s)\]]*",
