@@ -26,7 +26,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -146,6 +145,8 @@ def _save() -> None:
     path = _cache_file()
     if path is None or not _new:
         return
+    import tempfile  # only a run that compiled something new gets here
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Another run may have added entries since this one read the file.
