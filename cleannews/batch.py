@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO
 
 from cleannews import output, sources, stream
-from cleannews.report import Report
+from cleannews.report import Report, warning_lines
 from cleannews.sources import InputError, Source
 from cleannews.stream import Reader
 
@@ -138,7 +138,7 @@ def clean_text_stream(
             if write:
                 stdout.write(sources.encode(window.text))
             if window.warnings and not config.quiet:
-                stderr.writelines(f"cleannews: warning: {name}: {w}\n" for w in window.warnings)
+                stderr.writelines(warning_lines(name, window.warnings))
             if not window.removals:
                 continue
             counts.update(window.counts())
@@ -222,18 +222,17 @@ def clean_jsonl(
                 for line, before, after in result.edits:
                     stdout.write(b"@@ -%d +%d @@\n-%s\n+%s\n" % (line, line, before, after))
             if not config.quiet:
-                stderr.writelines(
-                    f"cleannews: warning: {name}:{line}: {note}\n" for line, note in result.warnings
-                )
+                for line, note in result.warnings:
+                    stderr.writelines(warning_lines(f"{name}:{line}", [note]))
             for line, why in result.skipped:
                 skipped += 1
                 if skipped <= MAX_SKIP_WARNINGS and not config.quiet:
-                    stderr.write(f"cleannews: warning: {name}:{line}: {why}; passed through\n")
+                    stderr.writelines(warning_lines(f"{name}:{line}", [f"{why}; passed through"]))
         if isinstance(out, AtomicFile) and mode is Mode.IN_PLACE and not changed:
             out.discard()  # nothing changed: leave the file untouched
     if skipped > MAX_SKIP_WARNINGS and not config.quiet:
         more = skipped - MAX_SKIP_WARNINGS
-        stderr.write(f"cleannews: warning: {name}: {more} more records passed through\n")
+        stderr.writelines(warning_lines(name, [f"{more} more records passed through"]))
     if changed and not config.quiet:
         if mode is Mode.CHECK:
             stderr.write(f"would clean {name}\n")

@@ -8,6 +8,7 @@ processes merges without special cases.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,11 @@ def describe(error: BaseException) -> str:
     """An exception as one line, ``Type: message``, for an error report without a traceback."""
     message = " ".join(str(error).split())
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def warning_lines(where: str, notes: Iterable[str]) -> Iterator[str]:
+    """``cleannews: warning: WHERE: NOTE`` lines for stderr, one per note."""
+    return (f"cleannews: warning: {where}: {note}\n" for note in notes)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 from cleannews import output, sources
 from cleannews.config import Options
 from cleannews.pipeline import Pipeline, Result
-from cleannews.report import Report
+from cleannews.report import Report, warning_lines
 from cleannews.sources import InputError, Source
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def _process(
     result = pipeline.choose(url=config.url, path=path).run(text.body)
     name = source.display
     if not config.quiet:
-        stderr.writelines(f"cleannews: warning: {name}: {note}\n" for note in result.warnings)
+        stderr.writelines(warning_lines(name, result.warnings))
     mode = config.mode
     if config.explain:
         output.write_explanation(
