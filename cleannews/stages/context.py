@@ -177,3 +177,48 @@ def talks_about(
             if found >= min_paragraphs:
                 return True
     return False
+
+
+# Letters that re.IGNORECASE takes for another letter besides its plain lower
+# and upper case (worked out over every code point; see test_context).
+_OTHER_CASES = {
+    "i": "\u0130\u0131",  # İ ı
+    "k": "\u212a",  # Kelvin sign
+    "s": "\u017f",  # long s
+    "в": "\u1c80",
+    "д": "\u1c81",
+    "о": "\u1c82",
+    "с": "\u1c83",
+    "т": "\u1c84\u1c85",
+    "ъ": "\u1c86",
+    "ѣ": "\u1c87",
+}
+
+
+def case_blind_chars(char: str) -> list[str]:
+    """Every character ``(?i:char)`` matches (and maybe a few more), in order."""
+    lower = char.lower()
+    chars = {char, lower, char.upper(), *_OTHER_CASES.get(lower, "")}
+    return sorted(c for c in chars if len(c) == 1)
+
+
+def word_starts(words: Collection[str], whole_words: Collection[str] = ()) -> str:
+    """A pattern source matching any of ``words`` as re.IGNORECASE would, tried fast at one place.
+
+    ``whole_words`` match only where no letter or digit follows them. The
+    regex engine passes over a branch that starts with a case-sensitive
+    character in C when the text's character differs, while it tries an
+    IGNORECASE alternation word by word: so the words are grouped by their
+    first letter, and each group is written once per case of that letter
+    ("[Pp]hoto" as "p(?i:hoto)|P(?i:hoto)").
+    """
+    groups: dict[str, list[str]] = {}
+    for suffix, group in (("", words), (r"(?![^\W_])", whole_words)):
+        for word in sorted(set(group), key=lambda w: (-len(w), w)):
+            groups.setdefault(word[:1].lower(), []).append(re.escape(word[1:]) + suffix)
+    parts: list[str] = []
+    for first, tails in groups.items():
+        # A one-letter word needs nothing after the letter.
+        rest = "" if "" in tails else "(?i:" + "|".join(tails) + ")"
+        parts.extend(re.escape(char) + rest for char in case_blind_chars(first))
+    return "(?:" + "|".join(parts) + ")"

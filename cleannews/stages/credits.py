@@ -24,16 +24,16 @@ the text: publishers print the credit of a cover image there as a sign-off.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate, compress
+from functools import cache
+from itertools import accumulate
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
-from cleannews.stages.base import EDGE_LINES, Stage, live_text_lines, tail_lines
-from cleannews.stages.context import ends_sentence
+from cleannews.stages.base import EDGE_LINES, SPACE, Stage
+from cleannews.stages.context import ends_sentence, next_live, word_starts
 
 # Words that label a picture, in several languages.
 _PICTURE = (
@@ -261,6 +261,87 @@ def _hinted(texts: list[str]) -> list[int]:
     return sorted(found)
 
 
+# The words a credit line can start with, after brackets and spaces: the label
+# words of _LABEL_ALONE, _LABELLED_CAPTION and _LABEL_START (pictures, credits,
+# sources, captions, "FILE PHOTO", "ARCHIVBILD") and the agencies a credit may
+# open with ("Reuters/Jo Lee", "AP Photo/Jo Lee"), each cut to a prefix every
+# form of it starts with. A line that starts otherwise can only be a credit as
+# a list of names (see _NAME_LIST_START).
+_START_WORDS = (  # split on spaces
+    # pictures (_PICTURE, with its "file", "cover" ... prefixes)
+    "file cover lead top header main phot pic imag immagin illustr ilustra graphic video foto"
+    " bild titelbild фото снимок zdjęcie kuva"
+    # credit and source words, caption labels
+    " credit crédit copyright courtesy © source quelle fuente fonte źródło источник bron"
+    " media caption légende legenda pie didascalia подпись archiv"
+    # agencies, any case (_AGENCY)
+    " getty associated reuters shutterstock istock alamy xinhua kyodo yonhap ansa tass sputnik"
+    " anadolu keystone imago nurphoto wireimage filmmagic europa agencia sipa zuma corbis afp"
+    " epa dpa efe"
+)
+# Agency initials only count in capitals (_AGENCY): "AP", "APA", "AAP", "ANI", ...
+_START_INITIALS = "A[PN]|AAP|PA|PTI|IANS"
+# Lower-case words a list of names may hold: _NAME_GLUE, which must be a whole
+# token, and the words of agency names, which _is_name_list reads as a name
+# whatever their case ("Jo Lee/getty images", "AP photo", "europa press").
+_NAME_LIST_WORDS = (  # split on spaces
+    "getty images image associated press reuters shutterstock istock alamy xinhua kyodo"
+    " yonhap ansa tass sputnik anadolu agency keystone imago picture alliance nurphoto"
+    " wireimage filmmagic europa agencia efe sipa zuma wire corbis afp epa dpa photo file"
+)
+# Characters no upper-case letter is (str.isupper() is False for each): small
+# letters of the Latin, Cyrillic and Greek alphabets, and CJK, kana and Hangul.
+_NOT_UPPER = (
+    "a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u045f\u03b1-\u03c9"
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+)
+_SPACE = SPACE[1:-1]
+
+
+@cache
+def _candidate_scanner() -> re.Pattern[str]:
+    """A scanner of Document.scan_text for the lines credit_rule may take (a superset).
+
+    credit_rule takes a line when, after brackets and spaces, it starts with a
+    label, "©" or an agency (_START_WORDS), or when its first segment is a list
+    of names: tokens that start with a capital, "@" or a digit, or are glue
+    words or parts of agency names (_is_name_list). The second is checked token
+    by token until the first that cannot be a name; a ". " or "; " may end the
+    segment, so it ends the check (accepting the line). Prose fails on its
+    first small word, so each line costs a few steps; no long line is read
+    through.
+    """
+    allowed = word_starts(_NAME_LIST_WORDS.split(), whole_words=_NAME_GLUE)
+    bad_token = rf"[\"'“‘(]*+(?=[{_NOT_UPPER}])(?!{allowed})"
+    # Exactly what _NAME_SPLIT splits on: a token must not be cut where it is not.
+    separators = r"(?:[^\S\n]|[,/|·•&+]|;(?!\s))++"
+    name_list = (
+        rf"(?!{bad_token})(?:[^\s,/|;·•&+.]++|\.(?!\s)|{separators}(?!{bad_token}))*+"
+        r"(?:[.;](?=\s)|(?=\n))"
+    )
+    start = rf"(?:{_START_INITIALS}|{word_starts(_START_WORDS.split())})"
+    return re.compile(
+        rf"\n(?=[{_SPACE}(\[{{*_.,:;]*+{start}|[{_SPACE}(\[{{*_.,:;©/|·•&+]*+(?=\S){name_list})"
+    )
+
+
+@cache
+def _label_end_scanner() -> re.Pattern[str]:
+    """A scanner of Document.joined for the line breaks after a line that may end with a label.
+
+    _LABEL_AT_END ends a line with the label's last letters ("caption",
+    "bildunterschrift", "photo"), maybe a ":" or "," after them, or with
+    spaces. Looked at from the line break, so the scan jumps from one line
+    break to the next.
+    """
+    return re.compile(
+        r"\n(?:(?<=[pP][tT][iIİı][oO][nN]\n)|(?<=[rR][iIİı][fF][tT]\n)|(?<=[hH][oO][tT][oO]\n)"
+        r"|(?<=[pP][tT][iIİı][oO][nN][:,]\n)|(?<=[rR][iIİı][fF][tT][:,]\n)"
+        r"|(?<=[hH][oO][tT][oO][:,]\n)"
+        rf"|(?<=[{_SPACE}]\n)|(?<=[{_SPACE}][:,]\n))"
+    )
+
+
 class CreditsStage(Stage):
     """Photo credits and caption labels on lines of their own ("Photo: Jane Doe, AP")."""
 
@@ -274,39 +355,133 @@ class CreditsStage(Stage):
     }
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        lines = live = live_text_lines(doc)
-        # A credit on the last line is kept: publishers print the credit of a
-        # cover picture there as a sign-off, and some count it as the text's own.
-        last = tail_lines(doc, 1)[0] if tail_lines(doc, 1) else -1
-        # As the lines read once glued markers are cut out. Cheap tests first:
-        # most lines are too long or name nothing pictorial.
-        texts = doc.visible_lines(lines)
-        short = list(map(_MAX_LINE.__ge__, map(len, texts)))
-        lines = list(compress(lines, short))
-        texts = list(compress(texts, short))
-        for position in _hinted(texts):
-            index, line = lines[position], texts[position]
-            rule = credit_rule(line)
-            if rule is None or (rule == "photo_credit" and index == last):
-                continue
+        # Everything is judged on the text as it was when the stage started:
+        # the removals below are only marked as they are handed out.
+        credits = list(self._credit_lines(doc))
+        labels = self._lines_after_labels(doc)
+        for index, rule in credits:
             yield self.remove_lines(doc, rule, index)
         # The line that ends with a caption label may be a long paragraph.
-        yield from self._captions_after_labels(doc, live)
+        for index in labels:
+            if doc.removed[index]:
+                continue
+            caption = doc.visible(index).strip()
+            if 0 < len(caption) <= _MAX_CAPTION and not ends_sentence(caption):
+                yield self.remove_lines(doc, "caption_after_label", index)
 
-    def _captions_after_labels(self, doc: Document, lines: list[int]) -> Iterator[Removal]:
-        """The caption a label announces at the very end of the line before it.
+    def _credit_lines(self, doc: Document) -> Iterator[tuple[int, str]]:
+        """The lines that hold a credit and nothing else, with their rules, in order.
+
+        A line goes when it remains (neither blank nor removed), reads (as it
+        does once glued markers are cut out) in at most _MAX_LINE characters,
+        holds a credit hint and falls under credit_rule. Only the lines the
+        candidate scanner finds, and those with a part cut out, can.
+        """
+        # A credit on the last line is kept: publishers print the credit of a
+        # cover picture there as a sign-off, and some count it as the text's own.
+        last = _last_text_line(doc)
+        found = {doc.index_at(m.start()) for m in _candidate_scanner().finditer(doc.scan_text)}
+        found.update(doc.cut_lines())
+        for index in sorted(found):
+            text = _scanned_text(doc, index)
+            if text is None or not _hinted_at(doc, index, text):
+                continue
+            rule = credit_rule(text)
+            if rule is None or (rule == "photo_credit" and index == last):
+                continue
+            yield index, rule
+
+    def _lines_after_labels(self, doc: Document) -> list[int]:
+        """The lines right after a line that ends with a caption label (see below).
 
         Extractors glue "Image copyrightEPAImage caption" to the paragraph above
         and put the caption on the next line; a caption is short and, unlike the
         article's sentences, ends without a full stop.
         """
-        for before, index in itertools.pairwise(lines):
-            if doc.removed[index]:
+        removed, blank, lines = doc.removed, doc.blank, doc.lines
+        after = []
+        for match in _label_end_scanner().finditer(doc.joined):
+            before = doc.index_at(match.start())
+            if removed[before] or blank[before]:
                 continue
-            line = doc.lines[before]
+            line = lines[before]
             # Only the end of the line can hold the label: look no further back.
             if not _LABEL_AT_END.search(line, max(0, len(line) - _LABEL_TAIL)):
                 continue
-            caption = doc.visible(index).strip()
-            if 0 < len(caption) <= _MAX_CAPTION and not ends_sentence(caption):
-                yield self.remove_lines(doc, "caption_after_label", index)
+            index = next_live(doc, before)
+            if index is not None:
+                after.append(index)
+        return after
+
+
+def _last_text_line(doc: Document) -> int:
+    """The last remaining line with text if it is among the last EDGE_LINES lines, else -1."""
+    removed, blank = doc.removed, doc.blank
+    for index in range(len(doc.lines) - 1, max(-1, len(doc.lines) - EDGE_LINES - 1), -1):
+        if not removed[index] and not blank[index]:
+            return index
+    return -1
+
+
+def _scanned_text(doc: Document, index: int) -> str | None:
+    """Line ``index`` as read for credits, if it remains and is short enough; else None."""
+    if doc.removed[index] or doc.blank[index]:
+        return None
+    text = doc.visible(index)
+    return text if len(text) <= _MAX_LINE else None
+
+
+def _hinted_at(doc: Document, index: int, text: str) -> bool:
+    """Whether :func:`_hinted` over every remaining short line would hold line ``index``.
+
+    The hint words are found line by line, except "pie de" and "europa press",
+    which may run from one line to the next and so hide or give a hint at the
+    start of the next line. The lines around ``index`` that such a hint can join
+    to it are scanned together, starting at a line that no hint runs into.
+    """
+    _, previous = _previous_scanned(doc, index)
+    if (previous is None or not _may_run_on(previous)) and not _may_run_on(text):
+        # The usual case: the scan comes to the line afresh and ends in it.
+        return bool(_HINT_WORDS.search(text.casefold()) or _HINT_INITIALS.search(text))
+    texts = [text]
+    before = index
+    while True:
+        before, previous = _previous_scanned(doc, before)
+        if previous is None or not _may_run_on(previous):
+            break
+        texts.insert(0, previous)
+    position = len(texts) - 1
+    after = index
+    while _may_run_on(texts[-1]):
+        after, following = _next_scanned(doc, after)
+        if following is None:
+            break
+        texts.append(following)
+    return position in _hinted(texts)
+
+
+def _may_run_on(text: str) -> bool:
+    """Whether a hint may run from the end of ``text`` on to the next line (see _hinted_at).
+
+    That takes "pie" or "europa" (case-folded) at the end, or a line of spaces
+    for a hint to run through. ``str.rstrip()`` strips what ``\\s`` matches, and
+    case folding never shortens a character, so the last six characters do.
+    """
+    end = text.rstrip()
+    return not end or end[-6:].casefold().endswith(("pie", "europa"))
+
+
+def _previous_scanned(doc: Document, index: int) -> tuple[int, str | None]:
+    for other in range(index - 1, -1, -1):
+        text = _scanned_text(doc, other)
+        if text is not None:
+            return other, text
+    return -1, None
+
+
+def _next_scanned(doc: Document, index: int) -> tuple[int, str | None]:
+    for other in range(index + 1, len(doc.lines)):
+        text = _scanned_text(doc, other)
+        if text is not None:
+            return other, text
+    return len(doc.lines), None

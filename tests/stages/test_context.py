@@ -48,3 +48,30 @@ def test_talks_about_counts_paragraphs_not_prompts() -> None:
     topic = re.compile("subscri", re.IGNORECASE)
     assert context.talks_about(doc, topic, skip=set())
     assert not context.talks_about(doc, topic, skip={0})
+
+
+ALL_CHARACTERS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_case_blind_chars_hold_every_case_re_ignorecase_matches() -> None:
+    # Every first letter the credits and prompts gates start a word with.
+    letters = "abcdefghiklmnopqrstuvwxyzéфсипзн©"
+    for letter in letters:
+        matched = set(re.findall("(?i)" + re.escape(letter), ALL_CHARACTERS))
+        assert matched <= set(context.case_blind_chars(letter)), letter
+
+
+def test_word_starts_matches_the_words_in_any_case_and_whole_words_whole() -> None:
+    pattern = re.compile(context.word_starts(["photo", "снимок"], whole_words=["de"]))
+    for text in ["photo", "PHOTO", "pHoTo", "Снимок", "СНИМОК", "de", "DE", "de la"]:
+        assert pattern.match(text), text
+    for text in ["phot", "delta", "де", "ʀhoto"]:
+        assert not pattern.match(text), text
+
+
+def test_not_upper_holds_no_upper_case_letter() -> None:
+    from cleannews.stages.credits import _NOT_UPPER
+
+    members = re.findall(f"[{_NOT_UPPER}]", ALL_CHARACTERS)
+    assert len(members) > 20000
+    assert not [c for c in members if c.isupper()]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 import cleannews
+from cleannews.document import Document
+from cleannews.stages import credits as credits_module
 from cleannews.stages.credits import credit_rule
 
 
@@ -147,3 +151,137 @@ def test_the_caption_after_a_label_glued_to_a_long_paragraph_goes() -> None:
     result = cleannews.clean_and_explain(text)
     assert [r.rule for r in result.removals] == ["caption_after_label"]
     assert "The minister in Lisbon" not in result.text
+
+
+# The stage tries credit_rule only on the lines a cheap scan picks out
+# (_candidate_scanner) and keeps the hint words' old reach across lines. These
+# tests check that the scan misses no line credit_rule takes.
+CREDIT_VARIANTS = [
+    "FOTO: ANNA SCHMIDT/DPA",
+    "ФОТО: ТАСС",
+    "фото: Иван Петров/ТАСС",
+    "Bildunterschrift",
+    "PIE DE FOTO",
+    "Jo Lee/getty images",
+    "Karim Haddad / europa press",
+    "(Ana de la Cruz, Reuters file & handout).",
+    "_Stringer via epa-efe and handout_",
+    "  [Omar Said for SIPA file]  ",
+    "© Lena Ortiz/Reuters",
+    "\u00a0Imagen: EFE",
+    "Reuters/Karim Haddad. Photo illustration by Ruth Adler.",
+    "Jo Lee/AP; photo by Omar Said",
+    "iStockphoto",
+    "ARCHIVBILD: Der Hafen im Winter",
+    "Źródło: PAP/Reuters",
+]
+
+
+@pytest.mark.parametrize("line", CREDIT_VARIANTS)
+def test_credit_variants_are_found_by_the_scan_and_removed(line: str) -> None:
+    assert credit_rule(line) is not None
+    text = f"The council met on Monday.\n{line}\nThe vote is due in May.\n"
+    assert cleannews.clean(text) == "The council met on Monday.\nThe vote is due in May.\n"
+
+
+def _generated_lines(count: int) -> list[str]:
+    """Lines put together from the words credits are made of, in odd cases and wrappings."""
+    rng = random.Random(4)
+    labels = [
+        "Photo",
+        "Image caption",
+        "Foto",
+        "Bild",
+        "Crédit photo",
+        "Source",
+        "Quelle",
+        "Фото",
+        "Courtesy",
+        "FILE PHOTO",
+        "Imagen",
+        "Légende",
+        "Copyright",
+        "©",
+        "Kuva",
+    ]
+    agencies = [
+        "AP",
+        "afp",
+        "Reuters",
+        "getty images",
+        "Getty Images",
+        "dpa",
+        "EPA-EFE",
+        "Associated Press",
+        "europa press",
+        "ANSA",
+        "PA Wire",
+        "Xinhua",
+        "AP photo",
+    ]
+    names = ["Jane Doe", "Ana de la Cruz", "J. Smith", "@jdoe", "2021", "the family", "Staff"]
+    joins = [": ", " : ", ", ", " | ", "/", " by ", " von ", " par ", " courtesy of ", " - "]
+    glue = [" and ", " via ", " for ", " file ", ", ", "/", " & ", "; ", ". "]
+    wraps = [("", ""), ("(", ")"), ("[", "]."), ("_", "_"), ("  ", " "), ("*", "*")]
+
+    def cased(word: str) -> str:
+        roll = rng.random()
+        if roll < 0.2:
+            return word.upper()
+        if roll < 0.3:
+            return word.lower()
+        if roll < 0.4:
+            return "".join(rng.choice((c.upper(), c.lower())) for c in word)
+        return word
+
+    lines = []
+    for _ in range(count):
+        parts = [cased(rng.choice(labels)) + rng.choice(joins)] if rng.random() < 0.5 else []
+        parts.append(rng.choice(names + agencies))
+        for _ in range(rng.randrange(3)):
+            parts.append(rng.choice(glue) + cased(rng.choice(agencies + names)))
+        before, after = rng.choice(wraps)
+        lines.append(before + "".join(parts) + after)
+    return lines
+
+
+def test_the_scan_finds_every_generated_line_credit_rule_takes() -> None:
+    scanner = credits_module._candidate_scanner()
+    taken = [line for line in _generated_lines(3000) if credit_rule(line)]
+    assert len(taken) > 500  # the generator does make credits
+    missed = [line for line in taken if not scanner.match("\n" + line + "\n")]
+    assert missed == []
+
+
+def test_hints_that_run_across_lines_count_as_before() -> None:
+    # "pie de" and "europa press" may run from one line to the next; the hint
+    # then belongs to the first line, and the scan goes on after it.
+    lines = [
+        "Jane Doe pie",
+        "de la Cruz/AP",
+        "Reuters Europa",
+        "   ",
+        "press",
+        "Karim PIE",
+        "depa Lee/AP",
+        "Omar Said",
+        "Europa",
+        "pressource",
+        "Fotos del día",
+    ]
+    doc = Document("\n".join(lines) + "\n")
+    expected = credits_module._hinted(lines)
+    assert [i for i, line in enumerate(lines) if credits_module._hinted_at(doc, i, line)] == (
+        expected
+    )
+    assert 0 in expected  # "pie\nde" gives the first line a hint it does not hold alone
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Image caption", "PHOTO CAPTION:", "Bildunterschrift,", "Légende photo  ", "Media cAption"],
+)
+def test_a_label_at_the_end_of_a_line_in_any_case_announces_the_caption(label: str) -> None:
+    text = f"The minister left office in May.{label}\nThe minister in Lisbon\nShe left.\n"
+    result = cleannews.clean_and_explain(text)
+    assert [r.rule for r in result.removals] == ["caption_after_label"]
