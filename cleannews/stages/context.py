@@ -205,20 +205,30 @@ def case_blind_chars(char: str) -> list[str]:
 def word_starts(words: Collection[str], whole_words: Collection[str] = ()) -> str:
     """A pattern source matching any of ``words`` as re.IGNORECASE would, tried fast at one place.
 
-    ``whole_words`` match only where no letter or digit follows them. The
-    regex engine passes over a branch that starts with a case-sensitive
+    ``whole_words`` match only where no letter or digit follows them. See
+    :func:`pattern_starts`.
+    """
+    sources = [re.escape(word) for word in words]
+    sources += [re.escape(word) + r"(?![^\W_])" for word in whole_words]
+    return pattern_starts(sources)
+
+
+def pattern_starts(sources: Collection[str]) -> str:
+    """The alternation of ``sources`` (each starting with a plain letter), IGNORECASE, fast to try.
+
+    The regex engine passes over a branch that starts with a case-sensitive
     character in C when the text's character differs, while it tries an
-    IGNORECASE alternation word by word: so the words are grouped by their
-    first letter, and each group is written once per case of that letter
-    ("[Pp]hoto" as "p(?i:hoto)|P(?i:hoto)").
+    IGNORECASE alternation source by source: so the sources are grouped by
+    their first letter, and each group is written once per case of that
+    letter ("[Pp]hoto" as "p(?i:hoto)|P(?i:hoto)").
     """
     groups: dict[str, list[str]] = {}
-    for suffix, group in (("", words), (r"(?![^\W_])", whole_words)):
-        for word in sorted(set(group), key=lambda w: (-len(w), w)):
-            groups.setdefault(word[:1].lower(), []).append(re.escape(word[1:]) + suffix)
+    for source in sorted(set(sources), key=lambda s: (-len(s), s)):
+        groups.setdefault(source[:1].lower(), []).append(source[1:])
     parts: list[str] = []
     for first, tails in groups.items():
         # A one-letter word needs nothing after the letter.
         rest = "" if "" in tails else "(?i:" + "|".join(tails) + ")"
         parts.extend(re.escape(char) + rest for char in case_blind_chars(first))
     return "(?:" + "|".join(parts) + ")"
+

@@ -21,14 +21,20 @@ whole text, so the article keeps its offer and its instructions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
-from cleannews.stages.base import LinePatternStage
-from cleannews.stages.context import same_line, talks_about, word_count
+from cleannews.stages.base import SPACE, LinePatternStage
+from cleannews.stages.context import (
+    pattern_starts,
+    same_line,
+    talks_about,
+    word_count,
+)
 
 # Markup a prompt may wear: markdown emphasis and headings, bullets, brackets.
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
@@ -193,6 +199,131 @@ def _click_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_CLICK})\b", re.IGNORECASE)
 
 
+# Every _CLICK phrase holds one of these, in a case re.IGNORECASE takes for it:
+# "click", "cliquez", "clic", "clique", "clicca" hold "cli"; "klicken" holds
+# "klick"; and "klik hier", "tap here", "нажмите здесь" (see _click_cyrillic).
+_CLICK_WORDS = ("cli", "klick", "klik", "tap")
+
+
+@cache
+def _click_cyrillic() -> tuple[re.Pattern[str], ...]:
+    """Finders of "жм" in its four cases (ж and м have no other forms).
+
+    A pattern that starts with a plain character is searched for at the speed
+    of str.find; two of them cost less than a find for each case.
+    """
+    return re.compile("ж[мМ]"), re.compile("Ж[мМ]")
+
+
+# The words of a _CLICK phrase that another word follows after \s+, which may
+# take in a line break (or several, around blank lines).
+_CLICK_GOES_ON = re.compile(
+    r"(?:click|tap|klicken|sie|hier|cliquez|haz|haga|clic|clique|clicca|klik|нажмите)\Z",
+    re.IGNORECASE,
+)
+
+
+def _click_goes_on(line: str) -> bool:
+    """Whether a _CLICK phrase may run from this line on to the next one."""
+    end = line.rstrip()  # rstrip strips what \s matches
+    return not end or _CLICK_GOES_ON.search(end[-7:]) is not None
+
+
+def _click_lines(doc: Document) -> list[int]:
+    """The lines where _click_pattern() over the whole text finds a phrase, in order.
+
+    The phrases are looked for only around the lines that hold a word every
+    phrase holds. The text scanned around such a line runs from the nearest
+    line break before it that no phrase can run across (the line before does
+    not end with a word a phrase goes on after) to the next such line break
+    after it: a whole-text scan finds the same phrases there.
+    """
+    found = set(doc.lines_with_words(_CLICK_WORDS))
+    if not doc.joined.isascii():
+        for finder in _click_cyrillic():
+            found.update(map(doc.index_at, map(re.Match.start, finder.finditer(doc.joined))))
+    lines = doc.lines
+    windows: list[list[int]] = []
+    for index in sorted(found):
+        first = last = index
+        while first > 0 and _click_goes_on(lines[first - 1]):
+            first -= 1
+        while last + 1 < len(lines) and _click_goes_on(lines[last]):
+            last += 1
+        if windows and first <= windows[-1][1] + 1:
+            windows[-1][1] = max(windows[-1][1], last)
+        else:
+            windows.append([first, last])
+    hits: list[int] = []
+    for first, last in windows:
+        start = doc.joined_start(first)
+        end = doc.joined_start(last) + len(lines[last]) + 1
+        for match in _click_pattern().finditer(doc.joined, start, end):
+            hits.append(doc.index_at(match.start()))
+    return hits
+
+
+_S = r"[^\S\n]+"
+# How the rules' lines start, after spaces and markup (_OPEN): each rule
+# alternative starts with one of these, in any case. The words are cut where
+# every form of them still holds the cut part ("subscri", "abonn"); short and
+# common ones keep the word after them ("the article", "it looks").
+_STARTS = (
+    # subscribe (_SUBSCRIBE_VERB, _SUBSCRIBE_DONE)
+    "subscri sign reg get recei recev receb recib recíb stay keep let abonn meld jetzt erhalten"
+    " bestellen inscr restez suscr apúntate assine cadastre iscriv abbonati ricevi schrijf"
+    " ontvang подпи зарегистр получайте thank please newsletter s'abonner"
+    # follow, app, share
+    " follow like suivez siguenos síguenos siga-nos seguici следите click download install"
+    " téléchargez descarga baixe scarica скачайте sharing enjoy share partagez compart"
+    " condividi поделитесь"
+    # paywall
+    " log already weiterlesen contenido conteúdo questo articolo этот материал anmelden"
+    " connexion iniciar entrar accedi inloggen войти"
+)
+_STARTS_WITH_NEXT = (
+    rf"join{_S}our",
+    rf"never{_S}miss",
+    rf"don't{_S}miss",
+    rf"ne{_S}manquez",
+    rf"there{_S}was",
+    rf"by{_S}subscri",
+    rf"folgen{_S}sie",
+    rf"volg{_S}ons",
+    rf"laden{_S}sie",
+    rf"close{_S}share",
+    rf"teilen{_S}sie",
+    rf"deel{_S}dit",
+    rf"th(?:is|e){_S}(?:article|story|content)",
+    rf"you(?:'ve|{_S}have)",
+    rf"we(?:'ve|{_S}have)",
+    rf"to{_S}continue",
+    rf"it{_S}(?:looks|seems)",
+    rf"dieser{_S}(?:artikel|inhalt)",
+    rf"cet{_S}article",
+    rf"il{_S}vous",
+    rf"dit{_S}artikel",
+    rf"my{_S}account",
+    rf"se{_S}connecter",
+)
+# "1.2k shares"
+_STARTS_WITH_DIGIT = r"\d[\d.,]*[^\S\n]*(?i:[km]?[^\S\n]*shares)"
+
+
+@cache
+def _start_scanner() -> re.Pattern[str]:
+    """A scanner of Document.scan_text for the lines a rule may take whole (a superset).
+
+    A line matches a rule only if, after spaces and markup, it starts as the
+    rule's alternatives do (see _STARTS): most lines start otherwise, and the
+    scan turns them away after a look at their first letter or two, instead of
+    trying every rule on them.
+    """
+    words = [re.escape(word) for word in _STARTS.split()]
+    starts = pattern_starts([*words, *_STARTS_WITH_NEXT])
+    return re.compile(rf"\n(?={SPACE}*{_OPEN}(?:{starts}|{_STARTS_WITH_DIGIT}))")
+
+
 class PromptsStage(LinePatternStage):
     """Calls to action: subscribe, follow-us, app, share and "click here" lines; paywalls."""
 
@@ -221,14 +352,34 @@ class PromptsStage(LinePatternStage):
         self._topic_doc: Document | None = None
         self._about_subscriptions = False
 
+    def prepare(self) -> None:
+        _start_scanner()
+        self.line_matcher()
+
     def find(self, doc: Document) -> Iterator[Removal]:
-        yield from super().find(doc)
+        removed = doc.removed
+        # What LinePatternStage.find finds, with the rules tried whole on each
+        # line that starts as one of them can, instead of at every line start;
+        # then on the lines that read as a prompt once a glued part is cut out.
+        starts = [doc.index_at(m.start()) for m in _start_scanner().finditer(doc.scan_text)]
+        lines = itertools.chain(
+            ((index, doc.lines[index]) for index in starts),
+            ((index, doc.visible(index)) for index in doc.cut_lines()),
+        )
+        for index, line in lines:
+            if removed[index]:
+                continue
+            found = self.line_matcher().fullmatch(line)
+            if found is None or not self.accept(doc, index, found):
+                continue
+            rule = found.lastgroup
+            assert rule is not None
+            yield self.remove_lines(doc, rule, index)
         # "Click here" may stand anywhere in a short line, so it is found by a
         # plain search rather than a whole-line pattern, then judged by its line.
         seen = -1
-        for match in _click_pattern().finditer(doc.joined):
-            index = doc.index_at(match.start())
-            if index == seen or doc.removed[index]:
+        for index in _click_lines(doc):
+            if index == seen or removed[index]:
                 continue
             seen = index
             if word_count(doc.lines[index]) > _MAX_CLICK_WORDS or self.about_subscriptions(doc):

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import doctest
+import random
+import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
+from cleannews.document import Document
 from cleannews.stages import prompts as prompts_module
 
 Removed = Callable[[str], list[tuple[str, str]]]
@@ -114,3 +118,146 @@ def test_an_article_about_a_subscription_deal_keeps_its_offer(prompts: Removed) 
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(prompts_module).failed == 0
+
+
+# The stage tries its rules only on lines its start scanner picks out, and looks
+# for "click here" only around lines that hold a word every phrase holds. The
+# tests below make lines from the rules themselves and check none is missed.
+try:
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse as sre_parser  # type: ignore[no-redef]
+
+_REPEATS = {
+    op
+    for op in (
+        sre_constants.MAX_REPEAT,
+        sre_constants.MIN_REPEAT,
+        getattr(sre_constants, "POSSESSIVE_REPEAT", None),
+    )
+    if op is not None
+}
+_CLASS_SAMPLES = {
+    sre_constants.CATEGORY_DIGIT: "7",
+    sre_constants.CATEGORY_NOT_DIGIT: "x",
+    sre_constants.CATEGORY_SPACE: " ",
+    sre_constants.CATEGORY_NOT_SPACE: "x",
+    sre_constants.CATEGORY_WORD: "w",
+    sre_constants.CATEGORY_NOT_WORD: "!",
+}
+
+
+def _sample(items: Any, rng: random.Random, out: list[str]) -> None:
+    """Append to ``out`` a random string that the parsed pattern ``items`` may match."""
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            out.append(chr(value))
+        elif op is sre_constants.NOT_LITERAL:
+            out.append(rng.choice([c for c in " x" if ord(c) != value]))
+        elif op is sre_constants.ANY:
+            out.append(rng.choice("ab ."))
+        elif op is sre_constants.IN:
+            out.append(_sample_class(value, rng))
+        elif op is sre_constants.BRANCH:
+            _sample(rng.choice(value[1]), rng, out)
+        elif op is sre_constants.SUBPATTERN:
+            _sample(value[3], rng, out)
+        elif op in _REPEATS:
+            low, high, item = value
+            for _ in range(rng.randint(low, min(high, low + 2))):
+                _sample(item, rng, out)
+        elif op is getattr(sre_constants, "ATOMIC_GROUP", None):
+            _sample(value, rng, out)
+
+
+def _sample_class(items: Any, rng: random.Random) -> str:
+    if items and items[0][0] is sre_constants.NEGATE:
+        fits = [c for c in " x7!." if not any(_in_item(item, c) for item in items[1:])]
+        return rng.choice(fits)
+    kind, value = rng.choice(items)
+    if kind is sre_constants.LITERAL:
+        return chr(value)
+    if kind is sre_constants.RANGE:
+        return chr(rng.randint(*value))
+    return _CLASS_SAMPLES.get(value, "x")
+
+
+def _in_item(item: Any, char: str) -> bool:
+    kind, value = item
+    if kind is sre_constants.LITERAL:
+        return char == chr(value)
+    if kind is sre_constants.RANGE:
+        return value[0] <= ord(char) <= value[1]
+    return re.fullmatch(_CATEGORY_SOURCES[value], char) is not None
+
+
+_CATEGORY_SOURCES = {
+    sre_constants.CATEGORY_DIGIT: r"\d",
+    sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+    sre_constants.CATEGORY_SPACE: r"\s",
+    sre_constants.CATEGORY_NOT_SPACE: r"\S",
+    sre_constants.CATEGORY_WORD: r"\w",
+    sre_constants.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _made_lines(count: int) -> dict[str, list[str]]:
+    """Lines made from each rule's pattern, in several cases, that the rule takes whole."""
+    rng = random.Random(11)
+    matcher = prompts_module.PromptsStage.line_matcher()
+    made: dict[str, list[str]] = {}
+    for rule, source in prompts_module.PromptsStage.patterns.items():
+        parsed = sre_parser.parse(source, re.IGNORECASE)
+        lines = made.setdefault(rule, [])
+        for _ in range(count):
+            out: list[str] = []
+            _sample(parsed, rng, out)
+            line = "".join(out)
+            for cased in (line, line.upper(), line.title(), line.swapcase()):
+                found = matcher.fullmatch(cased)
+                if found is not None and found.lastgroup == rule:
+                    lines.append(cased)
+    return made
+
+
+def test_the_start_scanner_finds_every_line_a_rule_takes() -> None:
+    made = _made_lines(2000)
+    assert all(len(lines) > 100 for lines in made.values()), {r: len(v) for r, v in made.items()}
+    scanner = prompts_module._start_scanner()
+    missed = [line for lines in made.values() for line in lines if not scanner.match(f"\n{line}\n")]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "CLICK HERE",
+        "cLiCk\u00a0hErE",
+        "Klicken Sie hier",
+        "HIER KLICKEN",
+        "cliquez ici",
+        "Haga clic aquí",
+        "CLIQUE AQUI",
+        "clicca qui",
+        "klik hier",
+        "Tap here",
+        "НАЖМИТЕ ЗДЕСЬ",
+        "нажМите здесь",
+        "cl\u0130ck here",
+        "\u212alik hier",
+    ],
+)
+def test_click_here_in_any_language_and_case_goes(prompts: Removed, phrase: str) -> None:
+    line = f"For the timetable {phrase}."
+    assert prompts(STORY + line + "\n" + STORY) == [("click_here", line)]
+
+
+def test_a_click_here_phrase_across_a_line_break_counts_for_its_first_line() -> None:
+    # \s in the phrase takes a line break, as the whole-text search always did.
+    doc = Document("Tickets are on sale. Hier\n\n klicken Sie für mehr.\nKlicken\nSie hier\n")
+    assert prompts_module._click_lines(doc) == [0, 3]
+    assert [
+        doc.index_at(m.start()) for m in prompts_module._click_pattern().finditer(doc.joined)
+    ] == [0, 3]
