@@ -202,7 +202,9 @@ def case_blind_chars(char: str) -> list[str]:
     return sorted(c for c in chars if len(c) == 1)
 
 
-def word_starts(words: Collection[str], whole_words: Collection[str] = ()) -> str:
+def word_starts(
+    words: Collection[str], whole_words: Collection[str] = (), *, lower_first: bool = False
+) -> str:
     """A pattern source matching any of ``words`` as re.IGNORECASE would, tried fast at one place.
 
     ``whole_words`` match only where no letter or digit follows them. See
@@ -210,17 +212,18 @@ def word_starts(words: Collection[str], whole_words: Collection[str] = ()) -> st
     """
     sources = [re.escape(word) for word in words]
     sources += [re.escape(word) + r"(?![^\W_])" for word in whole_words]
-    return pattern_starts(sources)
+    return pattern_starts(sources, lower_first=lower_first)
 
 
-def pattern_starts(sources: Collection[str]) -> str:
+def pattern_starts(sources: Collection[str], *, lower_first: bool = False) -> str:
     """The alternation of ``sources`` (each starting with a plain letter), IGNORECASE, fast to try.
 
     The regex engine passes over a branch that starts with a case-sensitive
     character in C when the text's character differs, while it tries an
     IGNORECASE alternation source by source: so the sources are grouped by
     their first letter, and each group is written once per case of that
-    letter ("[Pp]hoto" as "p(?i:hoto)|P(?i:hoto)").
+    letter ("[Pp]hoto" as "p(?i:hoto)|P(?i:hoto)"). With ``lower_first``, only
+    in its small case: for a place known to hold a small letter.
     """
     groups: dict[str, list[str]] = {}
     for source in sorted(set(sources), key=lambda s: (-len(s), s)):
@@ -229,6 +232,6 @@ def pattern_starts(sources: Collection[str]) -> str:
     for first, tails in groups.items():
         # A one-letter word needs nothing after the letter.
         rest = "" if "" in tails else "(?i:" + "|".join(tails) + ")"
-        parts.extend(re.escape(char) + rest for char in case_blind_chars(first))
+        chars = [first] if lower_first else case_blind_chars(first)
+        parts.extend(re.escape(char) + rest for char in chars)
     return "(?:" + "|".join(parts) + ")"
-

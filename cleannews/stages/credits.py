@@ -311,7 +311,8 @@ def _candidate_scanner() -> re.Pattern[str]:
     first small word, so each line costs a few steps; no long line is read
     through.
     """
-    allowed = word_starts(_NAME_LIST_WORDS.split(), whole_words=_NAME_GLUE)
+    # Tried only where a small letter starts the token (_NOT_UPPER).
+    allowed = word_starts(_NAME_LIST_WORDS.split(), whole_words=_NAME_GLUE, lower_first=True)
     bad_token = rf"[\"'“‘(]*+(?=[{_NOT_UPPER}])(?!{allowed})"
     # Exactly what _NAME_SPLIT splits on: a token must not be cut where it is not.
     separators = r"(?:[^\S\n]|[,/|·•&+]|;(?!\s))++"
@@ -321,7 +322,7 @@ def _candidate_scanner() -> re.Pattern[str]:
     )
     start = rf"(?:{_START_INITIALS}|{word_starts(_START_WORDS.split())})"
     return re.compile(
-        rf"\n(?=[{_SPACE}(\[{{*_.,:;]*+{start}|[{_SPACE}(\[{{*_.,:;©/|·•&+]*+(?=\S){name_list})"
+        rf"\n(?=[{_SPACE}(\[{{*_.,:;]*+(?:{start}|[{_SPACE}(\[{{*_.,:;©/|·•&+]*+(?=\S){name_list}))"
     )
 
 
@@ -335,7 +336,9 @@ def _label_end_scanner() -> re.Pattern[str]:
     break to the next.
     """
     return re.compile(
-        r"\n(?:(?<=[pP][tT][iIİı][oO][nN]\n)|(?<=[rR][iIİı][fF][tT]\n)|(?<=[hH][oO][tT][oO]\n)"
+        # One look at the last character turns most lines away.
+        rf"\n(?<=[nNtToO:,{_SPACE}]\n)"
+        r"(?:(?<=[pP][tT][iIİı][oO][nN]\n)|(?<=[rR][iIİı][fF][tT]\n)|(?<=[hH][oO][tT][oO]\n)"
         r"|(?<=[pP][tT][iIİı][oO][nN][:,]\n)|(?<=[rR][iIİı][fF][tT][:,]\n)"
         r"|(?<=[hH][oO][tT][oO][:,]\n)"
         rf"|(?<=[{_SPACE}]\n)|(?<=[{_SPACE}][:,]\n))"
