@@ -380,9 +380,6 @@ class CreditsStage(Stage):
         holds a credit hint and falls under credit_rule. Only the lines the
         candidate scanner finds, and those with a part cut out, can.
         """
-        # A credit on the last line is kept: publishers print the credit of a
-        # cover picture there as a sign-off, and some count it as the text's own.
-        last = _last_text_line(doc)
         found = {doc.index_at(m.start()) for m in _candidate_scanner().finditer(doc.scan_text)}
         found.update(doc.cut_lines())
         for index in sorted(found):
@@ -390,7 +387,9 @@ class CreditsStage(Stage):
             if text is None or not _hinted_at(doc, index, text):
                 continue
             rule = credit_rule(text)
-            if rule is None or (rule == "photo_credit" and index == last):
+            # A credit on the last line is kept: publishers print the credit of a
+            # cover picture there as a sign-off, and some count it as the text's own.
+            if rule is None or (rule == "photo_credit" and index == _last_text_line(doc)):
                 continue
             yield index, rule
 
@@ -442,10 +441,13 @@ def _hinted_at(doc: Document, index: int, text: str) -> bool:
     start of the next line. The lines around ``index`` that such a hint can join
     to it are scanned together, starting at a line that no hint runs into.
     """
-    _, previous = _previous_scanned(doc, index)
-    if (previous is None or not _may_run_on(previous)) and not _may_run_on(text):
-        # The usual case: the scan comes to the line afresh and ends in it.
-        return bool(_HINT_WORDS.search(text.casefold()) or _HINT_INITIALS.search(text))
+    if _HINT_WORDS.search(text.casefold()) or _HINT_INITIALS.search(text):
+        # Held unless a hint that runs on from the line before hides it.
+        _, previous = _previous_scanned(doc, index)
+        if previous is None or not _may_run_on(previous):
+            return True
+    elif not _may_run_on(text):
+        return False  # only a hint that starts here can give the line one
     texts = [text]
     before = index
     while True:
