@@ -35,6 +35,45 @@ from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, SPACE, Stage
 from cleannews.stages.context import ends_sentence, next_live, word_starts
 
+
+class _Lazy:
+    """A regular expression compiled the first time it is used.
+
+    Importing the stage compiles nothing, and a text in which the candidate
+    scan finds no line never compiles the rules credit_rule applies.
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.get().match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.get().fullmatch(text)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.get().search(text, pos)
+
+    def split(self, text: str) -> list[str]:
+        return self.get().split(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.get().sub(replacement, text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.get().finditer(text)
+
+
 # Words that label a picture, in several languages.
 _PICTURE = (
     r"(?:file\s+|cover\s+|lead\s+|top\s+|header\s+|main\s+)?"
@@ -45,21 +84,21 @@ _PICTURE = (
 _CREDIT_WORD = r"(?:credits?|crédits?|créditos?|copyright|courtesy|©)"
 _SOURCE_WORD = r"(?:source|quelle|fuente|fonte|źródło|источник|bron)"
 # "Photo", "Photo credit", "Image copyright", "Photo illustration", "Credit".
-_LABEL = re.compile(
+_LABEL = _Lazy(
     rf"(?i:{_PICTURE}(?:\s+(?:(?P<credit>{_CREDIT_WORD}|illustration)|(?P<source>{_SOURCE_WORD})))?"
     # "Credit", "Crédit photo", "Crédito de la imagen"
     rf"|(?P<bare_credit>{_CREDIT_WORD}(?:\s+(?:de\s+la\s+|de\s+|da\s+)?{_PICTURE})?)"
     rf"|(?P<bare_source>{_SOURCE_WORD}))(?!\w)"
 )
 # What joins a label to the names: "Photo: X", "Photo by X", "Image © X", "AP Photo/X".
-_JOIN = re.compile(
+_JOIN = _Lazy(
     r"(?:\s*[:：,|/–—-]\s*|\s*©\s*|\s+(?i:by|von|par|por|di|da|door|av)\s+|\s+(?i:courtesy\s+of)\s+)"
 )
 
 # Agencies whose name on a line of names marks it as a credit. Short ones must
 # be upper-case ("AP", not "ap"); person-like names (Bloomberg) are left out, so
 # "Michael Bloomberg" on a line of its own is never taken for a credit.
-_AGENCY = re.compile(
+_AGENCY = _Lazy(
     r"(?<![\w@])(?:"
     r"(?i:getty\s+images|associated\s+press|reuters|shutterstock|istock(?:photo)?|alamy"
     r"|xinhua|kyodo|yonhap|ansa|tass|sputnik|anadolu(?:\s+agency)?|keystone|imago"
@@ -68,8 +107,8 @@ _AGENCY = re.compile(
     r"|AP|PA(?:\s+(?:Images|Wire|Media))?|EFE|AAP|PTI|ANI|ANP|APA|IANS|Getty"
     r")(?![\w@])"
 )
-_LABEL_START = re.compile(rf"(?:{_AGENCY.pattern}\s+)?{_LABEL.pattern}")
-_AGENCY_ALONE = re.compile(rf"{_AGENCY.pattern}(?:\s+(?i:photo|file|images?))?")
+_LABEL_START = _Lazy(rf"(?:{_AGENCY.pattern}\s+)?{_LABEL.pattern}")
+_AGENCY_ALONE = _Lazy(rf"{_AGENCY.pattern}(?:\s+(?i:photo|file|images?))?")
 
 # Lower-case words that may sit inside a list of names: "via AP", "AP file",
 # "Jane Doe for Getty Images", "Ana de la Cruz".
@@ -123,44 +162,44 @@ _NAME_GLUE = frozenset(
     }
 )
 # Words that make a line of names a byline, which the optional byline stage owns.
-_ROLE = re.compile(
+_ROLE = _Lazy(
     r"(?i)\b(?:writer|reporter|correspondent|editor|journalist|columnist|redakteur\w*"
     r"|korrespondent\w*|journaliste|rédact\w+|periodista|redactor\w*|corrispondente|giornalista)\b"
 )
-_NAME_SPLIT = re.compile(r"\s*[,/|;·•&+]\s*|\s+[–—-]\s+|\s+")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_NAME_SPLIT = _Lazy(r"\s*[,/|;·•&+]\s*|\s+[–—-]\s+|\s+")
+_YEAR = _Lazy(r"(?:19|20)\d\d")
 _CAPTION_LABEL = (
     r"(?:image|media|video|photo|picture)\s*caption|caption|bildunterschrift|bildtext"
     r"|légende(?:\s+photo)?|pie\s+de\s+foto|didascalia|legenda(?:\s+da\s+foto)?|подпись"
 )
-_LABEL_ALONE = re.compile(
+_LABEL_ALONE = _Lazy(
     rf"(?i:{_CAPTION_LABEL}|{_PICTURE}(?:\s+(?:{_CREDIT_WORD}|{_SOURCE_WORD}))?|{_CREDIT_WORD})"
     r"\s*[:：]?"
 )
 # "Image caption The mayor ...", "Media captionWho is ...": the label says what follows.
-_LABELLED_CAPTION = re.compile(
+_LABELLED_CAPTION = _Lazy(
     r"(?i:(?:image|media|video|photo|picture)\s*caption|bildunterschrift|légende\s+photo)"
     r"(?:\s*[,:：.]\s*|\s+|(?=[A-ZÀ-ÖØ-Þ\"“‘«]))(?=\S)"
     # "FILE PHOTO: Traders work on the floor ...": a caption's label, in capitals
     r"|(?:FILE\s+PHOTO|ARCHIVE\s+PHOTO|PHOTO\s+D'ARCHIVES|ARCHIVBILD|FOTO\s+DE\s+ARCHIVO)\s*[:：]\s*(?=\S)"
 )
-_WRAP = re.compile(r"^[\s(\[{*_]*(.*?)[\s)\]}*_.]*$")
+_WRAP = _Lazy(r"^[\s(\[{*_]*(.*?)[\s)\]}*_.]*$")
 # A line of several credits: "Photo illustration by Slate. Photo by Jo Lee."
-_SEGMENTS = re.compile(rf"(?<=[.;])\s+(?=(?i:{_PICTURE}|{_CREDIT_WORD}))")
+_SEGMENTS = _Lazy(rf"(?<=[.;])\s+(?=(?i:{_PICTURE}|{_CREDIT_WORD}))")
 # Cheap pre-filter: a line with none of these is never a credit. The words are
 # matched against case-folded text, which is several times faster than an
 # IGNORECASE alternation; agency initials must be in capitals.
-_HINT_WORDS = re.compile(
+_HINT_WORDS = _Lazy(
     r"phot|pic|imag|illustr|graphic|video|foto|bild|ilustra|фото|снимок|zdj|kuva|credit"
     r"|crédit|copyright|courtesy|©|source|quelle|fuente|fonte|źródło|источник|bron|caption"
     r"|légende|didascalia|legenda|подпись|pie\s+de|getty|reuters|associated|shutterstock"
     r"|istock|alamy|xinhua|kyodo|yonhap|ansa|tass|sputnik|anadolu|keystone|imago|nurphoto"
     r"|wireimage|filmmagic|europa\s+press|efe|sipa|zuma|corbis|afp|epa|dpa"
 )
-_HINT_INITIALS = re.compile(r"AP|PA|PTI|ANI|ANP|IANS")
+_HINT_INITIALS = _Lazy(r"AP|PA|PTI|ANI|ANP|IANS")
 _MAX_CHARS = 160
 # A caption label that ends a line, glued or not: the caption is on the next line.
-_LABEL_AT_END = re.compile(
+_LABEL_AT_END = _Lazy(
     r"(?i:(?:image|media|video|photo|picture)\s*caption|bildunterschrift|légende\s+photo)"
     r"\s*[:,]?\s*$"
 )
