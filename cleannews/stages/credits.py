@@ -300,6 +300,24 @@ def _hinted(texts: list[str]) -> list[int]:
     return sorted(found)
 
 
+# What credit_rule and the hint check use, for prepare().
+_RULE_PATTERNS = (
+    _LABEL_START,
+    _JOIN,
+    _AGENCY,
+    _AGENCY_ALONE,
+    _ROLE,
+    _NAME_SPLIT,
+    _YEAR,
+    _LABEL_ALONE,
+    _LABELLED_CAPTION,
+    _WRAP,
+    _SEGMENTS,
+    _HINT_WORDS,
+    _HINT_INITIALS,
+    _LABEL_AT_END,
+)
+
 # The words a credit line can start with, after brackets and spaces: the label
 # words of _LABEL_ALONE, _LABELLED_CAPTION and _LABEL_START (pictures, credits,
 # sources, captions, "FILE PHOTO", "ARCHIVBILD") and the agencies a credit may
@@ -395,6 +413,12 @@ class CreditsStage(Stage):
         "labelled_caption": "a caption marked as such by its label ('Image caption ...')",
         "caption_after_label": "a caption on the line after its label ('... Image caption')",
     }
+
+    def prepare(self) -> None:
+        _candidate_scanner()
+        _label_end_scanner()
+        for pattern in _RULE_PATTERNS:
+            pattern.get()
 
     def find(self, doc: Document) -> Iterator[Removal]:
         # Everything is judged on the text as it was when the stage started:
