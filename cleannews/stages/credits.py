@@ -377,9 +377,13 @@ def _candidate_scanner() -> re.Pattern[str]:
         rf"(?!{bad_token})(?:[^\s,/|;·•&+.]++|\.(?!\s)|{separators}(?!{bad_token}))*+"
         r"(?:[.;](?=\s)|(?=\n))"
     )
+    # A list of names that does not start with an agency (those are in
+    # _START_WORDS) needs one joined to it as credits join them (_is_name_list).
+    joined = r"(?=[^\n]*?(?:[/|,]|\s(?i:via|for|für|pour|file)\s))"
     start = rf"(?:{_START_INITIALS}|{word_starts(_START_WORDS.split())})"
     return re.compile(
-        rf"\n(?=[{_SPACE}(\[{{*_.,:;]*+(?:{start}|[{_SPACE}(\[{{*_.,:;©/|·•&+]*+(?=\S){name_list}))"
+        rf"\n(?=[{_SPACE}(\[{{*_.,:;]*+(?:{start}"
+        rf"|[{_SPACE}(\[{{*_.,:;©/|·•&+]*+(?=\S)(?={name_list}){joined}))"
     )
 
 
