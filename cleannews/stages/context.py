@@ -13,14 +13,15 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
+from cleannews import regexcache
 from cleannews.document import Document
 
-_WORD = re.compile(r"\w+")
+_WORD = regexcache.compile(r"\w+")
 # A list bullet or number in front of an item: "- ", "• ", "* ", "1. ", "2) ".
-_BULLET = re.compile(r"^\s*(?:[-–—•·*+►▶»›]|\d{1,2}[.)])\s+")
+_BULLET = regexcache.compile(r"^\s*(?:[-–—•·*+►▶»›]|\d{1,2}[.)])\s+")
 # How a sentence ends, before any closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]]*)$")
-_PERIOD_END = re.compile(r"(?<!\.\.)[.。](?:[\"'”’»)\]]*)$")
+_SENTENCE_END = regexcache.compile(r"[.!?。！？…](?:[\"'”’»)\]]*)$")
+_PERIOD_END = regexcache.compile(r"(?<!\.\.)[.。](?:[\"'”’»)\]]*)$")
 
 
 def same_line(source: str) -> str:

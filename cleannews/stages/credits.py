@@ -31,6 +31,7 @@ from functools import cache
 from itertools import accumulate
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, SPACE, Stage
 from cleannews.stages.context import ends_sentence, next_live, word_starts
@@ -52,7 +53,7 @@ class _Lazy:
 
     def get(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = regexcache.compile(self.pattern, self.flags)
         return self._compiled
 
     def match(self, text: str) -> re.Match[str] | None:
@@ -381,7 +382,7 @@ def _candidate_scanner() -> re.Pattern[str]:
     # _START_WORDS) needs one joined to it as credits join them (_is_name_list).
     joined = r"(?=[^\n]*?(?:[/|,]|\s(?i:via|for|für|pour|file)\s))"
     start = rf"(?:{_START_INITIALS}|{word_starts(_START_WORDS.split())})"
-    return re.compile(
+    return regexcache.compile(
         rf"\n(?=[{_SPACE}(\[{{*_.,:;]*+(?:{start}"
         rf"|[{_SPACE}(\[{{*_.,:;©/|·•&+]*+(?=\S)(?={name_list}){joined}))"
     )
@@ -396,7 +397,7 @@ def _label_end_scanner() -> re.Pattern[str]:
     spaces. Looked at from the line break, so the scan jumps from one line
     break to the next.
     """
-    return re.compile(
+    return regexcache.compile(
         # One look at the last character turns most lines away.
         rf"\n(?<=[nNtToO:,{_SPACE}]\n)"
         r"(?:(?<=[pP][tT][iIİı][oO][nN]\n)|(?<=[rR][iIİı][fF][tT]\n)|(?<=[hH][oO][tT][oO]\n)"

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
 from cleannews.stages.context import (
@@ -184,7 +185,7 @@ _PAYWALL = (
 # Whole-line rules that stand down in an article about subscriptions.
 _SUBSCRIPTION_RULES = frozenset({"subscribe", "click_here"})
 # How an article that is about subscriptions talks in its own paragraphs.
-_SUBSCRIPTION_TOPIC = re.compile(
+_SUBSCRIPTION_TOPIC = regexcache.compile(
     r"subscri|abonn|\babos?\b|suscrip|assinatur|assinante|abbonament|abbonat|подписк|подписчик",
     re.IGNORECASE,
 )
@@ -196,7 +197,7 @@ _MAX_CLICK_WORDS = 40
 @cache
 def _click_pattern() -> re.Pattern[str]:
     """The "click here" phrases, compiled on first use."""
-    return re.compile(rf"\b(?:{_CLICK})\b", re.IGNORECASE)
+    return regexcache.compile(rf"\b(?:{_CLICK})\b", re.IGNORECASE)
 
 
 # Every _CLICK phrase holds one of these, in a case re.IGNORECASE takes for it:
@@ -212,12 +213,12 @@ def _click_cyrillic() -> tuple[re.Pattern[str], ...]:
     A pattern that starts with a plain character is searched for at the speed
     of str.find; two of them cost less than a find for each case.
     """
-    return re.compile("ж[мМ]"), re.compile("Ж[мМ]")
+    return regexcache.compile("ж[мМ]"), regexcache.compile("Ж[мМ]")
 
 
 # The words of a _CLICK phrase that another word follows after \s+, which may
 # take in a line break (or several, around blank lines).
-_CLICK_GOES_ON = re.compile(
+_CLICK_GOES_ON = regexcache.compile(
     r"(?:click|tap|klicken|sie|hier|cliquez|haz|haga|clic|clique|clicca|klik|нажмите)\Z",
     re.IGNORECASE,
 )
@@ -321,7 +322,7 @@ def _start_scanner() -> re.Pattern[str]:
     """
     words = [re.escape(word) for word in _STARTS.split()]
     starts = pattern_starts([*words, *_STARTS_WITH_NEXT])
-    return re.compile(rf"\n(?={SPACE}*{_OPEN}(?:{starts}|{_STARTS_WITH_DIGIT}))")
+    return regexcache.compile(rf"\n(?={SPACE}*{_OPEN}(?:{starts}|{_STARTS_WITH_DIGIT}))")
 
 
 class PromptsStage(LinePatternStage):
