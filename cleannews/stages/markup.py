@@ -38,7 +38,28 @@ _LINKED_IMAGE = rf"\[{_IMAGE}\]\([^)\n]{{0,1000}}\)"
 
 _SHORTCODE = r"[a-z_][\w-]{0,30}"
 
-_FENCE = re.compile(r"^[^\S\n]*```", re.MULTILINE)
+# A fenced code block starts with this on a line of its own.
+_FENCE = "```"
+
+
+def has_fence(text: str) -> bool:
+    """Whether a line of ``text`` starts, after spaces, with a code fence.
+
+    What ``re.search(r"^[^\\S\\n]*FENCE", text, re.MULTILINE)`` answers, without
+    trying a pattern at every character: find the literal fence in C and check
+    that only spaces stand before it on its line (``str.isspace`` is exactly what
+    ``\\s`` matches). A later fence on a line whose first fence has other
+    characters before it has them before it too, so the search goes on at the
+    next line, and the work stays linear.
+    """
+    pos = text.find(_FENCE)
+    while pos >= 0:
+        before = text[text.rfind("\n", 0, pos) + 1 : pos]
+        if not before or before.isspace():
+            return True
+        end = text.find("\n", pos)
+        pos = text.find(_FENCE, end + 1) if end >= 0 else -1
+    return False
 
 
 class MarkupStage(LinePatternStage):
@@ -82,7 +103,7 @@ class MarkupStage(LinePatternStage):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         # Worked out once a text: does it show code in a fenced block?
-        self._fenced = _FENCE.search(doc.joined) is not None
+        self._fenced = has_fence(doc.joined)
         yield from super().find(doc)
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
