@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
 from cleannews.stages.context import same_line, talks_about, word_count
+from cleannews.stages.literal_gate import lines_holding
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
 _CLOSE = r"[*_\]):.!…]*"
@@ -105,16 +107,46 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-# A comment's furniture: its author, its date, its votes, its reply button.
-_COMMENT_META = re.compile(
-    r"(?:[\w.'’@-]+(?:[ ][\w.'’@-]+){0,5}[ ](?:says|wrote|schreibt|écrit|dice|escribió|disse):"
-    r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago"
-    r"(?:[^\S\n]+at[^\S\n]+\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)?"
-    rf"|{_MONTH}[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}}[^\S\n]+at[^\S\n]+\d{{1,2}}:\d{{2}}"
-    r"[^\S\n]*[ap]\.?m\.?"
-    r"|rating:[^\S\n]*-?\d+[^\S\n]+votes?|reply|antworten|répondre|responder|rispondi|ответить)",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _comment_meta() -> re.Pattern[str]:
+    """A comment's furniture: its author, its date, its votes, its reply button."""
+    return re.compile(
+        r"(?:[\w.'’@-]+(?:[ ][\w.'’@-]+){0,5}[ ](?:says|wrote|schreibt|écrit|dice|escribió|disse):"
+        r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago"
+        r"(?:[^\S\n]+at[^\S\n]+\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)?"
+        rf"|{_MONTH}[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}}[^\S\n]+at[^\S\n]+\d{{1,2}}:\d{{2}}"
+        r"[^\S\n]*[ap]\.?m\.?"
+        r"|rating:[^\S\n]*-?\d+[^\S\n]+votes?|reply|antworten|répondre|responder|rispondi|ответить)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _meta_start() -> re.Pattern[str]:
+    """A line (after its "\\n") whose first visible character may start a colon-free meta.
+
+    The furniture without a ":" is "3 days ago" (a digit first) and the reply
+    buttons ("reply", "antworten", "répondre", "responder", "rispondi",
+    "ответить": r, a or о first). ``[^\\S\\n]*`` skips what ``str.strip`` takes
+    off a line, and the class is folded by IGNORECASE as the meta pattern is.
+    """
+    return re.compile(r"\n[^\S\n]*[\draо]", re.IGNORECASE)
+
+
+def meta_candidates(doc: Document) -> list[int]:
+    """Every line that may be a comment's furniture, in order, found without a Python loop.
+
+    Each form of :func:`_comment_meta` either holds a ":" ("jdoe says:",
+    "Rating: 3 votes", a date "at 7:52 pm") or is one of the colon-free forms
+    :func:`_meta_start` finds by their first character.
+    """
+    found = set(lines_holding(doc, ":"))
+    found.update(doc.index_at(m.start()) for m in _meta_start().finditer(doc.scan_text))
+    return sorted(found)
+
+
 # Lines between two pieces of furniture of one thread, and how many make a thread.
 _THREAD_GAP = 10
 _THREAD_METAS = 3
@@ -161,10 +193,13 @@ class WidgetsStage(LinePatternStage):
         lines, each within a few lines of the next, mark a thread; everything
         from the first to the last of them goes.
         """
+        meta = _comment_meta()
+        lines = doc.lines
+        removed = doc.removed
         metas = [
             index
-            for index, line in enumerate(doc.lines)
-            if not doc.removed[index] and _COMMENT_META.fullmatch(line.strip())
+            for index in meta_candidates(doc)
+            if not removed[index] and meta.fullmatch(lines[index].strip())
         ]
         cluster: list[int] = []
         for index in [*metas, -1]:

@@ -114,3 +114,42 @@ def test_a_quote_introduced_with_says_is_not_a_thread(widgets: Removed) -> None:
         + STORY
     )
     assert widgets(text) == []
+
+
+# Lines a comment's furniture may be written as: other cases, other spaces
+# around it, other languages, a Cyrillic narrow o (U+1C82) that IGNORECASE
+# takes for "о", a line break as CRLF.
+META_LINES = [
+    "  SKIER_77 SAYS:  ",
+    "\u2003jdoe écrit:",
+    "4 HOURS AGO",
+    "\xa0\xa012 weeks ago\t",
+    "Nov. 3, 2021 at 9:05 PM",
+    "RATING: -2 VOTES",
+    "\u3000REPLY\u3000",
+    "Antworten",
+    "RÉPONDRE",
+    "Responder",
+    "rispondi",
+    "ОТВЕТИТЬ",
+    "\u1c82тветить",
+    "٣ days ago",
+]
+
+
+@pytest.mark.parametrize("line", META_LINES)
+def test_every_form_of_comment_furniture_is_a_candidate(line: str) -> None:
+    from cleannews.document import Document
+
+    meta = widgets_module._comment_meta()
+    assert meta.fullmatch(line.strip()), line  # the example is furniture
+    for text in (f"Intro.\n{line}\nMore.\n", f"Intro.\r\n{line}\r\nMore.", line):
+        doc = Document(text)
+        index = doc.lines.index(line)
+        assert index in widgets_module.meta_candidates(doc)
+
+
+def test_a_thread_in_capitals_with_crlf_goes(widgets: Removed) -> None:
+    thread = ["SKIER_77 SAYS:", "3 DAYS AGO", "Closed again.", "REPLY", "ОТВЕТИТЬ"]
+    text = STORY.replace("\n", "\r\n") + "\r\n".join(thread)
+    assert [line for _, line in widgets(text)] == thread
