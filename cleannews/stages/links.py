@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
-from cleannews.stages.literal_gate import lines_holding
+from cleannews.stages.gates import lines_holding
 
 
 @cache

@@ -26,7 +26,7 @@ from typing import ClassVar
 from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
 from cleannews.stages.context import same_line, talks_about, word_count
-from cleannews.stages.literal_gate import lines_holding
+from cleannews.stages.gates import lines_holding
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
 _CLOSE = r"[*_\]):.!…]*"

@@ -129,3 +129,12 @@ def test_has_fence_agrees_with_the_multiline_pattern() -> None:
     samples += ["".join(generator.choices(pieces, k=generator.randint(0, 12))) for _ in range(3000)]
     for text in samples:
         assert markup_module.has_fence(text) == (pattern.search(text) is not None), repr(text)
+
+
+def test_tags_in_capitals_with_crlf_and_no_final_line_break_go() -> None:
+    text = (
+        'The dam held.\r\n<SPAN CLASS="DOT"></SPAN>\r\n&LT;DIV CLASS="x"&GT;\r\n![](DATA:IMAGE/GIF)'
+    )
+    result = run_stage("markup", text)
+    assert result.text == "The dam held.\r\n"
+    assert [r.rule for r in result.removals] == ["html_tags", "escaped_tag", "markdown_image"]
