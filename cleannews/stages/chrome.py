@@ -14,10 +14,12 @@ loading is never touched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
-from cleannews.document import Document
+from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
+from cleannews.stages.gates import find_in_lines, prefix_gate
 
 _SHARE_WORDS = (
     r"share|share\s+(?:this|on)(?:\s+(?:article|story|page|post))?|shares|tweet|email|e-mail|print"
@@ -102,6 +104,15 @@ class ChromeStage(LinePatternStage):
             r"close|schließen|fermer|cerrar|chiudi|fechar|закрыть|关闭|閉じる|닫기|[×✕]"
         ),
     }
+
+    def prepare(self) -> None:
+        prefix_gate(type(self))
+        self.line_matcher()
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        # Every rule starts with a word, a digit or a mark; prose lines start
+        # with other words, which three characters tell apart (see PrefixGate).
+        yield from find_in_lines(self, doc, prefix_gate(type(self)).lines(doc))
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """A gallery counter counts up to its total: "3 of 23", "1/12"; "24/7" is no counter.

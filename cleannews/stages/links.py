@@ -58,6 +58,10 @@ class LinksStage(Stage):
         "link_reference": 'a markdown link reference definition ("[1]: https://...")',
     }
 
+    def prepare(self) -> None:
+        _definition()
+        _address_piece()
+
     def find(self, doc: Document) -> Iterator[Removal]:
         lines = doc.lines
         removed = doc.removed

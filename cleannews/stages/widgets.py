@@ -174,6 +174,11 @@ class WidgetsStage(LinePatternStage):
         self._topic_doc: Document | None = None
         self._about_cookies = False
 
+    def prepare(self) -> None:
+        super().prepare()
+        _comment_meta()
+        _meta_start()
+
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         if word_count(doc.lines[index]) > _MAX_WORDS:
             return False

@@ -68,3 +68,59 @@ def test_every_markup_rule_needs_a_gate_character() -> None:
 
     for source in markup.MarkupStage.patterns.values():
         assert needs_one_of(source, markup.MarkupStage.flags, "".join(markup._MARKS)), source
+
+
+def _gate_lines(pattern: str, flags: int, lines: list[str], depth: int = 3) -> list[int]:
+    from cleannews.stages.base import SPACE
+    from cleannews.stages.gates import PrefixGate
+
+    return PrefixGate(pattern, flags, SPACE, depth).lines(Document("\n".join(lines)))
+
+
+def test_prefix_gate_lets_through_the_lines_a_pattern_can_start() -> None:
+    import re
+
+    pattern = r"(?:share|(?-i:X)yz)\s*|\d{1,3}|ab"
+    lines = [
+        "SHARE",  # 0: another case
+        "sHaRe this",  # 1: only the start counts
+        "\u200b\xa0 share",  # 2: after leading spaces
+        "\u017fhare",  # 3: a long s, which IGNORECASE takes for "s"
+        "Xyz",  # 4
+        "xyz",  # 5: X is case-sensitive
+        "12",  # 6
+        "ab",  # 7: a whole match shorter than the depth
+        "a",  # 8
+        "The share",  # 9
+        "",  # 10
+    ]
+    assert _gate_lines(pattern, re.IGNORECASE, lines) == [0, 1, 2, 3, 4, 6, 7]
+
+
+def test_prefix_gate_repeats_and_optional_parts() -> None:
+    # "-" may repeat before the word; "(?:no )?" may be left out.
+    pattern = r"-*(?:no\s)?(?=\w)go\b"
+    lines = ["go", "---go", "no go", "no-go", "gone", "on"]
+    assert _gate_lines(pattern, 0, lines) == [0, 1, 2, 4]
+    assert _gate_lines(pattern, 0, lines, depth=1) == [0, 1, 2, 3, 4]
+
+
+def test_the_chrome_gate_misses_no_line_of_the_examples_and_cases() -> None:
+    from pathlib import Path
+
+    from cleannews.stages.chrome import ChromeStage
+    from cleannews.stages.gates import prefix_gate
+
+    root = Path(__file__).resolve().parents[2]
+    files = [*root.glob("examples/*.txt"), *root.glob("tests/cases/*.txt")]
+    assert len(files) > 10
+    matcher = ChromeStage.line_matcher()
+    matched = 0
+    for path in files:
+        doc = Document(path.read_text(encoding="utf-8", errors="surrogateescape"))
+        gate = set(prefix_gate(ChromeStage).lines(doc))
+        for index, line in enumerate(doc.lines):
+            if matcher.fullmatch(line):
+                matched += 1
+                assert index in gate, (path.name, line)
+    assert matched > 5
