@@ -24,16 +24,16 @@ from functools import cache
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
-from cleannews.stages.base import LinePatternStage
-from cleannews.stages.context import same_line, talks_about, word_count
-from cleannews.stages.gates import lines_holding
+from cleannews.stages.base import SPACE, LinePatternStage
+from cleannews.stages.context import is_paragraph, same_line, word_count
+from cleannews.stages.gates import PrefixGate, find_in_lines, lines_holding
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
 _CLOSE = r"[*_\]):.!…]*"
 _REST = r"[^\n]{0,300}"
 _COUNT = r"(?:\d[\d.,]*\s*[km]?\s*)?"
 
-_COMMENTS = (
+_COMMENTS_BY_START = (
     # labels: "Comments", "12 Comments", "View comments", "Kommentare (3)"
     rf"{_COUNT}(?:comments?|replies|kommentare?|commentaires?|comentarios?|commenti"
     r"|comentários?|reacties|reactie|комментари[ийя]\w*)(?:\s*\(\d+\))?"
@@ -54,10 +54,15 @@ _COMMENTS = (
     + r"|kommentar\s+(?:schreiben|verfassen)|laisser\s+un\s+commentaire"
     r"|deja\s+(?:un|tu)\s+comentario"
     r"|deixe\s+(?:um|seu)\s+comentário|lascia\s+un\s+commento|laat\s+een\s+reactie\s+achter"
-    r"|оставить\s+комментарий|\w[\w .'’()-]{0,40}\s+commented\s+on"
+    r"|оставить\s+комментарий"
+)
+# "<anyone> commented on": the one rule that can start with any word.
+_COMMENTED_ON = r"|\w[\w .'’()-]{0,40}\s+commented\s+on"
+_COMMENTS_TAIL = (
     # a blog post's footer: "Posted in News | Permalink | 10 Comments"
     r"|posted\s+in\s+[^\n|]{1,60}\|\s*permalink\s*\|" + _REST
 )
+_COMMENTS = _COMMENTS_BY_START + _COMMENTED_ON + _COMMENTS_TAIL
 _LIKES = (
     r"like\s+this:?|like\s+loading(?:\.{1,3}|…)?|\d[\d.,]*\s*[km]?\s*(?:likes|gefällt\s+mir|j'aime)"
     r"|(?:was\s+this\s+(?:article|story|page)\s+(?:helpful|useful)\??)"
@@ -175,7 +180,8 @@ class WidgetsStage(LinePatternStage):
         self._about_cookies = False
 
     def prepare(self) -> None:
-        super().prepare()
+        self.line_matcher()
+        _prefix_gate()
         _comment_meta()
         _meta_start()
 
@@ -187,7 +193,11 @@ class WidgetsStage(LinePatternStage):
         return True
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        yield from super().find(doc)
+        # Every rule but one starts, after spaces and a bullet, with a known
+        # word, digit or mark (see PrefixGate); "<anyone> commented on" holds
+        # "commented", which lines_with_words finds in any case, as IGNORECASE
+        # would. The rules judge only the lines either lets through.
+        yield from find_in_lines(self, doc, widget_candidates(doc))
         yield from self._comment_thread(doc)
 
     def _comment_thread(self, doc: Document) -> Iterator[Removal]:
@@ -219,8 +229,49 @@ class WidgetsStage(LinePatternStage):
     def about_cookies(self, doc: Document) -> bool:
         """Whether two or more paragraphs of the text, not notices, discuss cookies."""
         if self._topic_doc is not doc:
-            scanner, _ = self.compiled()
-            notices = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
             self._topic_doc = doc
-            self._about_cookies = talks_about(doc, _COOKIE_TOPIC, notices)
+            self._about_cookies = _discusses_cookies(doc, self.line_matcher())
         return self._about_cookies
+
+
+def _discusses_cookies(doc: Document, notice: re.Pattern[str]) -> bool:
+    """Whether two or more lines that are not removed or notices are paragraphs about cookies.
+
+    What ``talks_about(doc, _COOKIE_TOPIC, notices)`` answers, ``notices`` being
+    the lines a whole-text scan of the rules matches; but only the lines holding
+    "cookie" (found in any case, as IGNORECASE finds it) are looked at, and a
+    line is a notice when the rules match it whole, which is what that scan
+    found: no rule takes a line break.
+    """
+    found = 0
+    lines = doc.lines
+    removed = doc.removed
+    for index in doc.lines_with_words(("cookie",)):
+        line = lines[index]
+        if removed[index] or not _COOKIE_TOPIC.search(line) or notice.fullmatch(line):
+            continue
+        if is_paragraph(line):
+            found += 1
+            if found >= _TOPIC_PARAGRAPHS:
+                return True
+    return False
+
+
+# How many paragraphs about cookies make the text one about cookies (as talks_about).
+_TOPIC_PARAGRAPHS = 2
+
+
+def widget_candidates(doc: Document) -> list[int]:
+    """The lines the rules may match, in order (see WidgetsStage.find)."""
+    candidates = set(_prefix_gate().lines(doc))
+    candidates.update(doc.lines_with_words(("commented",)))
+    return sorted(candidates)
+
+
+@cache
+def _prefix_gate() -> PrefixGate:
+    """The rules but "<anyone> commented on", as a gate on how a line starts."""
+    patterns = dict(WidgetsStage.patterns)
+    patterns["comments"] = same_line(rf"{_OPEN}(?:{_COMMENTS_BY_START + _COMMENTS_TAIL}){_CLOSE}")
+    body = "|".join(f"(?:{source})" for source in patterns.values())
+    return PrefixGate(body, WidgetsStage.flags, SPACE, depth=4)
