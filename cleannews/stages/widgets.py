@@ -208,13 +208,15 @@ class WidgetsStage(LinePatternStage):
         lines, each within a few lines of the next, mark a thread; everything
         from the first to the last of them goes.
         """
-        meta = _comment_meta()
         lines = doc.lines
         removed = doc.removed
+        candidates = [index for index in meta_candidates(doc) if not removed[index]]
+        # Compiled only for a text with candidates: a short one has none.
+        meta = _comment_meta() if candidates else None
         metas = [
             index
-            for index in meta_candidates(doc)
-            if not removed[index] and meta.fullmatch(lines[index].strip())
+            for index in candidates
+            if meta is not None and meta.fullmatch(lines[index].strip())
         ]
         cluster: list[int] = []
         for index in [*metas, -1]:
@@ -274,4 +276,4 @@ def _prefix_gate() -> PrefixGate:
     patterns = dict(WidgetsStage.patterns)
     patterns["comments"] = same_line(rf"{_OPEN}(?:{_COMMENTS_BY_START + _COMMENTS_TAIL}){_CLOSE}")
     body = "|".join(f"(?:{source})" for source in patterns.values())
-    return PrefixGate(body, WidgetsStage.flags, SPACE, depth=4)
+    return PrefixGate(body, WidgetsStage.flags, SPACE)
