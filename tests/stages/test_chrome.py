@@ -191,3 +191,16 @@ def test_a_label_revealed_by_cutting_a_glued_ad_marker_goes() -> None:
     result = cleannews.clean_and_explain("The port reopened.\nAdvertisementLoading...\n")
     assert result.text == "The port reopened.\n"
     assert [(r.stage, r.rule) for r in result.removals] == [("chrome", "placeholder")]
+
+
+def test_bare_numbers_agree_with_a_multiline_pattern() -> None:
+    import re
+
+    from cleannews.document import Document
+    from cleannews.stages.chrome import bare_numbers
+
+    text = "1\r\n  2. \r\nx 3\r\n4)\r\n\u00a0٥\u2003\r\n1234\r\n7 8\r\n12"
+    pattern = re.compile(r"^[^\S\n]*(\d{1,3})[.)]?[^\S\n]*$", re.MULTILINE)
+    doc = Document(text)
+    assert bare_numbers(doc) == frozenset(pattern.findall(doc.joined))
+    assert bare_numbers(doc) == {"1", "2", "4", "٥", "12"}
