@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import compress, repeat
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
@@ -194,9 +195,9 @@ class WidgetsStage(LinePatternStage):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         # Every rule but one starts, after spaces and a bullet, with a known
-        # word, digit or mark (see PrefixGate); "<anyone> commented on" holds
-        # "commented", which lines_with_words finds in any case, as IGNORECASE
-        # would. The rules judge only the lines either lets through.
+        # word, digit or mark (see PrefixGate); "<anyone> commented on" ends
+        # with "on" (see commented_on_lines). The rules judge only the lines
+        # either lets through.
         yield from find_in_lines(self, doc, widget_candidates(doc))
         yield from self._comment_thread(doc)
 
@@ -266,8 +267,32 @@ _TOPIC_PARAGRAPHS = 2
 def widget_candidates(doc: Document) -> list[int]:
     """The lines the rules may match, in order (see WidgetsStage.find)."""
     candidates = set(_prefix_gate().lines(doc))
-    candidates.update(doc.lines_with_words(("commented",)))
+    candidates.update(commented_on_lines(doc))
     return sorted(candidates)
+
+
+# What may follow "commented on" on a line the rule matches: the rule's closing
+# marks (_CLOSE), then the spaces around a line (base.SPACE, every character).
+_TRAILING = (
+    "*_]):.!…"
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200E)))
+    + "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
+# "on" in every case IGNORECASE matches (no other character matches o or n).
+_ON = ("on", "On", "oN", "ON")
+
+
+def commented_on_lines(doc: Document) -> list[int]:
+    """The lines "<anyone> commented on" may be: they end with "on" before closing marks.
+
+    The rule ends with "on", then only closing marks and spaces, none of them
+    "n"; stripping those from a line's end (in C, and a line that ends with
+    none is not even copied) leaves "on" last on every line the rule matches.
+    """
+    lines = doc.lines
+    ends = map(str.endswith, map(str.rstrip, lines, repeat(_TRAILING)), repeat(_ON))
+    return list(compress(range(len(lines)), ends))
 
 
 @cache

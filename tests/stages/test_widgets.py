@@ -186,3 +186,23 @@ def test_paragraphs_about_cookies_in_capitals_keep_a_notice(widgets: Removed) ->
     # One paragraph about cookies is not enough: the notice goes.
     one = article.split("\r\n", 1)[1]
     assert widgets(one) == [("consent", "We use cookies to personalise content and ads.")]
+
+
+def test_what_may_follow_commented_on_is_stripped() -> None:
+    import re
+    import sys
+
+    from cleannews.stages.base import SPACE
+
+    space = re.compile(SPACE)
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if space.fullmatch(chr(c))}
+    assert spaces <= set(widgets_module._TRAILING)
+    assert set(widgets_module._CLOSE[1:-2].replace("\\", "")) <= set(widgets_module._TRAILING)
+    assert not {"n", "N"} & set(widgets_module._TRAILING)
+
+
+@pytest.mark.parametrize(
+    "line", ["Ann commented on", "Ann commented ON**\u200b\ufeff", "- Ann   Commented  On:…\u3000"]
+)
+def test_commented_on_goes_whatever_follows(widgets: Removed, line: str) -> None:
+    assert widgets(STORY + line + "\n" + STORY) == [("comments", line)]
