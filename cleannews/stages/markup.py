@@ -117,7 +117,10 @@ class MarkupStage(LinePatternStage):
     def find(self, doc: Document) -> Iterator[Removal]:
         # Worked out once a text: does it show code in a fenced block?
         self._fenced = has_fence(doc.joined)
-        yield from find_in_lines(self, doc, lines_holding_any(doc, _MARKS))
+        if self.patterns is MarkupStage.patterns:
+            yield from find_in_lines(self, doc, lines_holding_any(doc, _MARKS))
+        else:  # a subclass with rules of its own: the gate is not theirs
+            yield from super().find(doc)
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """Tags and attributes in a text with a code block are the code's."""

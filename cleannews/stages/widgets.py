@@ -198,7 +198,10 @@ class WidgetsStage(LinePatternStage):
         # word, digit or mark (see PrefixGate); "<anyone> commented on" ends
         # with "on" (see commented_on_lines). The rules judge only the lines
         # either lets through.
-        yield from find_in_lines(self, doc, widget_candidates(doc))
+        if self.patterns is WidgetsStage.patterns:
+            yield from find_in_lines(self, doc, widget_candidates(doc))
+        else:  # a subclass with rules of its own: the gate is not theirs
+            yield from super().find(doc)
         yield from self._comment_thread(doc)
 
     def _comment_thread(self, doc: Document) -> Iterator[Removal]:

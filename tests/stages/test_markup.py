@@ -138,3 +138,17 @@ def test_tags_in_capitals_with_crlf_and_no_final_line_break_go() -> None:
     result = run_stage("markup", text)
     assert result.text == "The dam held.\r\n"
     assert [r.rule for r in result.removals] == ["html_tags", "escaped_tag", "markdown_image"]
+
+
+def test_a_subclass_with_rules_of_its_own_is_not_gated_by_the_markup_characters() -> None:
+    from typing import ClassVar
+
+    from cleannews.document import Document
+    from cleannews.stages.markup import MarkupStage
+
+    class Dots(MarkupStage):
+        rules: ClassVar[dict[str, str]] = {"dots": "a line of dots"}
+        patterns: ClassVar[dict[str, str]] = {"dots": r"\.{3,}"}
+
+    doc = Document("Text.\n.....\n")
+    assert [r.rule for r in Dots().find(doc)] == ["dots"]
