@@ -124,3 +124,60 @@ def test_the_chrome_gate_misses_no_line_of_the_examples_and_cases() -> None:
                 matched += 1
                 assert index in gate, (path.name, line)
     assert matched > 5
+
+
+def _variants(samples: list[str], count: int, seed: int) -> list[str]:
+    """Lines made from ``samples``: random case, leading and trailing spaces and marks."""
+    import random
+
+    generator = random.Random(seed)
+    spaces = [" ", "\t", "\xa0", "\u2003", "\u200b", "\ufeff", "\u3000"]
+    marks = ["", "", "- ", "* ", "• ", "## ", "> ", "[", "12 ", "3.5k "]
+    ends = ["", "", ".", ":", "!", "…", ")", "**", " |"]
+    lines = []
+    for _ in range(count):
+        text = generator.choice(samples)
+        text = "".join(c.upper() if generator.random() < 0.3 else c for c in text)
+        lead = "".join(generator.choices(spaces, k=generator.randint(0, 3)))
+        tail = "".join(generator.choices(spaces, k=generator.randint(0, 2)))
+        lines.append(lead + generator.choice(marks) + text + generator.choice(ends) + tail)
+    return lines
+
+
+@pytest.mark.parametrize("stage_name", ["chrome", "widgets"])
+def test_no_gate_misses_a_line_its_rules_match(stage_name: str) -> None:
+    from cleannews import registry
+    from cleannews.stages.chrome import ChromeStage
+    from cleannews.stages.gates import prefix_gate
+    from cleannews.stages.widgets import widget_candidates
+
+    stage = registry.builtins()[stage_name]
+    samples = [
+        "Share",
+        "share | tweet",
+        "Loading",
+        "1 of 12",
+        "Close",
+        "less",
+        "Comments",
+        "view all comments",
+        "Ann commented on",
+        "Like this",
+        "we use cookies to help",
+        "Cookie settings",
+        "Reply",
+        "Комментарии",
+        "5 min",
+        "Photo 2/9",
+        "×",
+    ]
+    lines = _variants(samples, 3000, seed=7)
+    doc = Document("\n".join(lines))
+    matcher = stage.line_matcher()
+    matched = [i for i, line in enumerate(lines) if matcher.fullmatch(line)]
+    assert len(matched) > 50  # the variants do exercise the rules
+    if stage is ChromeStage:
+        gate = set(prefix_gate(ChromeStage).lines(doc))
+    else:
+        gate = set(widget_candidates(doc))
+    assert [lines[i] for i in matched if i not in gate] == []
