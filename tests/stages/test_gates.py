@@ -181,3 +181,9 @@ def test_no_gate_misses_a_line_its_rules_match(stage_name: str) -> None:
     else:
         gate = set(widget_candidates(doc))
     assert [lines[i] for i in matched if i not in gate] == []
+
+
+def test_prefix_gate_keeps_special_characters_literal() -> None:
+    pattern = r"[\]\-^\\]x|\.\*|\x00y|[^a-z]q"
+    lines = ["]x", "-x", "^x", "\\x", ".*", "\x00y", "Aq", "aq", "ax", "x"]
+    assert _gate_lines(pattern, 0, lines) == [0, 1, 2, 3, 4, 5, 6]
