@@ -287,15 +287,26 @@ _ON = ("on", "On", "oN", "ON")
 
 
 def commented_on_lines(doc: Document) -> list[int]:
-    """The lines "<anyone> commented on" may be: they end with "on" before closing marks.
+    """The lines "<anyone> commented on" may be: "commented", spaces, "on", closing marks.
 
     The rule ends with "on", then only closing marks and spaces, none of them
     "n"; stripping those from a line's end (in C, and a line that ends with
     none is not even copied) leaves "on" last on every line the rule matches.
+    Before it stand spaces (``str.isspace`` is ``\\s``) and "commented".
     """
     lines = doc.lines
     ends = map(str.endswith, map(str.rstrip, lines, repeat(_TRAILING)), repeat(_ON))
-    return list(compress(range(len(lines)), ends))
+    found = []
+    for index in compress(range(len(lines)), ends):
+        before = lines[index].rstrip(_TRAILING)[:-2]
+        words = before.rstrip()
+        if len(words) < len(before) and _COMMENTED.fullmatch(words[-len("commented") :]):
+            found.append(index)
+    return found
+
+
+# The word as the rule's IGNORECASE compares it.
+_COMMENTED = re.compile("commented", re.IGNORECASE)
 
 
 @cache

@@ -206,3 +206,10 @@ def test_what_may_follow_commented_on_is_stripped() -> None:
 )
 def test_commented_on_goes_whatever_follows(widgets: Removed, line: str) -> None:
     assert widgets(STORY + line + "\n" + STORY) == [("comments", line)]
+
+
+def test_commented_on_lines_are_those_ending_so() -> None:
+    from cleannews.document import Document
+
+    text = "station\r\nAnn COMMENTED\u00a0oN\u2026**\u3000\r\nAnn commentedon\r\nreaction on\r\nx"
+    assert widgets_module.commented_on_lines(Document(text)) == [1]
