@@ -154,9 +154,13 @@ def _sequence(items: list[Any], depth: int, flags: int, base: int) -> set[Prefix
         if not going:
             break
         prefixes = done
+        # What the item can take depends only on the room left: work it out once per room.
+        by_room: dict[int, set[Prefix]] = {}
         for prefix in going:
-            for more in _item(op, value, depth - len(prefix), flags, base):
-                prefixes.add(prefix + more)
+            room = depth - len(prefix)
+            if room not in by_room:
+                by_room[room] = _item(op, value, room, flags, base)
+            prefixes.update(prefix + more for more in by_room[room])
     return prefixes
 
 
