@@ -119,6 +119,7 @@ class PrefixGate:
     __slots__ = ("_scanner",)
 
     def __init__(self, pattern: str, flags: int, space: str, depth: int = 3) -> None:
+        flags = int(flags)  # as re.compile does: the parser tests bits of a RegexFlag slowly
         found = _sequence(list(_parse.parse(pattern, flags)), depth, flags, flags)
         self._scanner = re.compile(rf"\n(?:{space})*{_trie(found)}", flags)
 
