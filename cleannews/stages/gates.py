@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
 
@@ -120,8 +121,16 @@ class PrefixGate:
 
     def __init__(self, pattern: str, flags: int, space: str, depth: int = 3) -> None:
         flags = int(flags)  # as re.compile does: the parser tests bits of a RegexFlag slowly
-        found = _sequence(list(_parse.parse(pattern, flags)), depth, flags, flags)
-        self._scanner = re.compile(rf"\n(?:{space})*{_trie(found)}", flags)
+
+        def make() -> tuple[str, Any]:
+            found = _sequence(list(_parse.parse(pattern, flags)), depth, flags, flags)
+            source = rf"\n(?:{space})*{_trie(found)}"
+            return source, _parse.parse(source, flags)
+
+        # Working the gate out costs more than cleaning a short text; regexcache
+        # keeps the compiled gate between runs, keyed by what it is made from.
+        key = f"prefix_gate\0{depth}\0{space}\0{pattern}"
+        self._scanner = regexcache.compile_made(key, flags, make)
 
     def lines(self, doc: Document) -> list[int]:
         """Indexes of the lines of ``doc`` that start as the pattern can, in order."""

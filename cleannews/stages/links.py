@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 from cleannews.stages.gates import lines_holding
@@ -28,7 +29,7 @@ from cleannews.stages.gates import lines_holding
 @cache
 def _definition() -> re.Pattern[str]:
     """A whole line that defines a link reference; compiled on first need."""
-    return re.compile(
+    return regexcache.compile(
         r"^[^\S\n]*\[[^\]\n]{1,40}\]:[^\S\n]*<?(?:https?://|www\.|mailto:|/)\S*"
         r"(?:[^\S\n]+[\"'(][^\n]{0,200}[\"')])?[^\S\n]*$",
         re.MULTILINE | re.IGNORECASE,
@@ -38,7 +39,7 @@ def _definition() -> re.Pattern[str]:
 @cache
 def _address_piece() -> re.Pattern[str]:
     """The rest of a wrapped address: one run of characters an address may hold."""
-    return re.compile(r"[^\S\n]*[\w\-./?=&%#~+:;,@!*'()\[\]]+[^\S\n]*")
+    return regexcache.compile(r"[^\S\n]*[\w\-./?=&%#~+:;,@!*'()\[\]]+[^\S\n]*")
 
 
 # Every definition holds this: the "]" that closes its label, then the ":".

@@ -24,6 +24,7 @@ from functools import cache
 from itertools import compress, repeat
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
 from cleannews.stages.context import is_paragraph, same_line, word_count
@@ -118,7 +119,7 @@ _MONTH = (
 @cache
 def _comment_meta() -> re.Pattern[str]:
     """A comment's furniture: its author, its date, its votes, its reply button."""
-    return re.compile(
+    return regexcache.compile(
         r"(?:[\w.'’@-]+(?:[ ][\w.'’@-]+){0,5}[ ](?:says|wrote|schreibt|écrit|dice|escribió|disse):"
         r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago"
         r"(?:[^\S\n]+at[^\S\n]+\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)?"
@@ -138,7 +139,7 @@ def _meta_start() -> re.Pattern[str]:
     "ответить": r, a or о first). ``[^\\S\\n]*`` skips what ``str.strip`` takes
     off a line, and the class is folded by IGNORECASE as the meta pattern is.
     """
-    return re.compile(r"\n[^\S\n]*[\draо]", re.IGNORECASE)
+    return regexcache.compile(r"\n[^\S\n]*[\draо]", re.IGNORECASE)
 
 
 def meta_candidates(doc: Document) -> list[int]:
