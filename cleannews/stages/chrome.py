@@ -14,10 +14,12 @@ loading is never touched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
-from cleannews.document import Document
+from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
+from cleannews.stages.gates import find_in_lines, prefix_gate
 
 _SHARE_WORDS = (
     r"share|share\s+(?:this|on)(?:\s+(?:article|story|page|post))?|shares|tweet|email|e-mail|print"
@@ -32,12 +34,17 @@ _SHARE_WORDS = (
 _NAME_WORD = r"(?-i:[A-Z0-9][\w'’&.!-]*)"
 
 
-def _numbers_a_list(doc: Document, number: int) -> bool:
-    numbers = _BARE_NUMBER.findall(doc.joined)
-    return str(number - 1) in numbers or str(number + 1) in numbers
+def bare_numbers(doc: Document) -> frozenset[str]:
+    """The numbers that stand on a line of their own ("3", " 12. ", "4)"), as written.
+
+    Each "\\n"-led line is tried once (the engine jumps between line breaks in
+    C), where a ``^...$`` re.MULTILINE pattern was tried at every character;
+    nothing in it takes a line break, so both find the same lines.
+    """
+    return frozenset(_BARE_NUMBER.findall(doc.scan_text))
 
 
-_BARE_NUMBER = re.compile(r"^[^\S\n]*(\d{1,3})[.)]?[^\S\n]*$", re.MULTILINE)
+_BARE_NUMBER = re.compile(r"\n[^\S\n]*(\d{1,3})[.)]?[^\S\n]*(?=\n)")
 
 
 class ChromeStage(LinePatternStage):
@@ -103,6 +110,25 @@ class ChromeStage(LinePatternStage):
         ),
     }
 
+    _numbers_doc: Document | None = None
+    _numbers: frozenset[str] = frozenset()
+
+    def prepare(self) -> None:
+        prefix_gate(type(self))
+        self.line_matcher()
+
+    def _bare_numbers(self, doc: Document) -> frozenset[str]:
+        """:func:`bare_numbers` of ``doc``, worked out once a text (counters can be many)."""
+        if self._numbers_doc is not doc:
+            self._numbers_doc = doc
+            self._numbers = bare_numbers(doc)
+        return self._numbers
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        # Every rule starts with a word, a digit or a mark; prose lines start
+        # with other words, which three characters tell apart (see PrefixGate).
+        yield from find_in_lines(self, doc, prefix_gate(type(self)).lines(doc))
+
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """A gallery counter counts up to its total: "3 of 23", "1/12"; "24/7" is no counter.
 
@@ -112,7 +138,11 @@ class ChromeStage(LinePatternStage):
         if match.lastgroup == "counter":
             # The match may hold zero-width spaces around the digits.
             digits = re.search(r"\d+", match.group())
-            return digits is not None and not _numbers_a_list(doc, int(digits.group()))
+            if digits is None:
+                return False
+            number = int(digits.group())
+            listed = self._bare_numbers(doc)
+            return str(number - 1) not in listed and str(number + 1) not in listed
         if match.lastgroup != "gallery":
             return True
         numbers = [int(number) for number in re.findall(r"\d+", match.group())]

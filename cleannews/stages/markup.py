@@ -25,6 +25,7 @@ from typing import ClassVar
 
 from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
+from cleannews.stages.gates import find_in_lines, lines_holding_any
 
 _NAME = r"[a-z][a-z0-9-]{0,20}"
 # An attribute: name="value", name='value' or a bare name; values stay on the line.
@@ -38,7 +39,37 @@ _LINKED_IMAGE = rf"\[{_IMAGE}\]\([^)\n]{{0,1000}}\)"
 
 _SHORTCODE = r"[a-z_][\w-]{0,30}"
 
-_FENCE = re.compile(r"^[^\S\n]*```", re.MULTILINE)
+# Every rule needs one of these characters on the line: a tag's "<", an
+# attribute's "=", an escaped tag's "&", a markdown image's or link's "[" or
+# "]" (a link's closing "](address)" or "][4]" holds no "["), a hashtag's "#".
+# No rule matches a line without one, so only lines holding one are tried
+# (they have no case, so IGNORECASE changes nothing).
+_MARKS = ("<", "=", "&", "[", "]", "#")
+
+# A fenced code block starts with this on a line of its own.
+_FENCE = "```"
+
+
+def has_fence(text: str) -> bool:
+    """Whether a line of ``text`` starts, after spaces, with a code fence.
+
+    What ``re.search(r"^[^\\S\\n]*FENCE", text, re.MULTILINE)`` answers, without
+    trying a pattern at every character: find the literal fence in C and check
+    that only spaces stand before it on its line (``str.isspace`` is exactly what
+    ``\\s`` matches). A later fence on a line whose first fence has other
+    characters before it has them before it too, so the search goes on at the
+    next line, and the work stays linear.
+    """
+    if "`" not in text:  # a single character is found far faster
+        return False
+    pos = text.find(_FENCE)
+    while pos >= 0:
+        before = text[text.rfind("\n", 0, pos) + 1 : pos]
+        if not before or before.isspace():
+            return True
+        end = text.find("\n", pos)
+        pos = text.find(_FENCE, end + 1) if end >= 0 else -1
+    return False
 
 
 class MarkupStage(LinePatternStage):
@@ -80,10 +111,16 @@ class MarkupStage(LinePatternStage):
 
     _fenced = False
 
+    def prepare(self) -> None:
+        self.line_matcher()  # what find uses; the whole-text scanner is not
+
     def find(self, doc: Document) -> Iterator[Removal]:
         # Worked out once a text: does it show code in a fenced block?
-        self._fenced = _FENCE.search(doc.joined) is not None
-        yield from super().find(doc)
+        self._fenced = has_fence(doc.joined)
+        if self.patterns is MarkupStage.patterns:
+            yield from find_in_lines(self, doc, lines_holding_any(doc, _MARKS))
+        else:  # a subclass with rules of its own: the gate is not theirs
+            yield from super().find(doc)
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """Tags and attributes in a text with a code block are the code's."""

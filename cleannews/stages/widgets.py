@@ -20,18 +20,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from itertools import compress, repeat
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
-from cleannews.stages.base import LinePatternStage
-from cleannews.stages.context import same_line, talks_about, word_count
+from cleannews.stages.base import SPACE, LinePatternStage
+from cleannews.stages.context import is_paragraph, same_line, word_count
+from cleannews.stages.gates import PrefixGate, find_in_lines, lines_holding
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
 _CLOSE = r"[*_\]):.!…]*"
 _REST = r"[^\n]{0,300}"
 _COUNT = r"(?:\d[\d.,]*\s*[km]?\s*)?"
 
-_COMMENTS = (
+_COMMENTS_BY_START = (
     # labels: "Comments", "12 Comments", "View comments", "Kommentare (3)"
     rf"{_COUNT}(?:comments?|replies|kommentare?|commentaires?|comentarios?|commenti"
     r"|comentários?|reacties|reactie|комментари[ийя]\w*)(?:\s*\(\d+\))?"
@@ -52,10 +56,15 @@ _COMMENTS = (
     + r"|kommentar\s+(?:schreiben|verfassen)|laisser\s+un\s+commentaire"
     r"|deja\s+(?:un|tu)\s+comentario"
     r"|deixe\s+(?:um|seu)\s+comentário|lascia\s+un\s+commento|laat\s+een\s+reactie\s+achter"
-    r"|оставить\s+комментарий|\w[\w .'’()-]{0,40}\s+commented\s+on"
+    r"|оставить\s+комментарий"
+)
+# "<anyone> commented on": the one rule that can start with any word.
+_COMMENTED_ON = r"|\w[\w .'’()-]{0,40}\s+commented\s+on"
+_COMMENTS_TAIL = (
     # a blog post's footer: "Posted in News | Permalink | 10 Comments"
     r"|posted\s+in\s+[^\n|]{1,60}\|\s*permalink\s*\|" + _REST
 )
+_COMMENTS = _COMMENTS_BY_START + _COMMENTED_ON + _COMMENTS_TAIL
 _LIKES = (
     r"like\s+this:?|like\s+loading(?:\.{1,3}|…)?|\d[\d.,]*\s*[km]?\s*(?:likes|gefällt\s+mir|j'aime)"
     r"|(?:was\s+this\s+(?:article|story|page)\s+(?:helpful|useful)\??)"
@@ -105,16 +114,46 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-# A comment's furniture: its author, its date, its votes, its reply button.
-_COMMENT_META = re.compile(
-    r"(?:[\w.'’@-]+(?:[ ][\w.'’@-]+){0,5}[ ](?:says|wrote|schreibt|écrit|dice|escribió|disse):"
-    r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago"
-    r"(?:[^\S\n]+at[^\S\n]+\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)?"
-    rf"|{_MONTH}[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}}[^\S\n]+at[^\S\n]+\d{{1,2}}:\d{{2}}"
-    r"[^\S\n]*[ap]\.?m\.?"
-    r"|rating:[^\S\n]*-?\d+[^\S\n]+votes?|reply|antworten|répondre|responder|rispondi|ответить)",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _comment_meta() -> re.Pattern[str]:
+    """A comment's furniture: its author, its date, its votes, its reply button."""
+    return regexcache.compile(
+        r"(?:[\w.'’@-]+(?:[ ][\w.'’@-]+){0,5}[ ](?:says|wrote|schreibt|écrit|dice|escribió|disse):"
+        r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago"
+        r"(?:[^\S\n]+at[^\S\n]+\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)?"
+        rf"|{_MONTH}[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}}[^\S\n]+at[^\S\n]+\d{{1,2}}:\d{{2}}"
+        r"[^\S\n]*[ap]\.?m\.?"
+        r"|rating:[^\S\n]*-?\d+[^\S\n]+votes?|reply|antworten|répondre|responder|rispondi|ответить)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _meta_start() -> re.Pattern[str]:
+    """A line (after its "\\n") whose first visible character may start a colon-free meta.
+
+    The furniture without a ":" is "3 days ago" (a digit first) and the reply
+    buttons ("reply", "antworten", "répondre", "responder", "rispondi",
+    "ответить": r, a or о first). ``[^\\S\\n]*`` skips what ``str.strip`` takes
+    off a line, and the class is folded by IGNORECASE as the meta pattern is.
+    """
+    return regexcache.compile(r"\n[^\S\n]*[\draо]", re.IGNORECASE)
+
+
+def meta_candidates(doc: Document) -> list[int]:
+    """Every line that may be a comment's furniture, in order, found without a Python loop.
+
+    Each form of :func:`_comment_meta` either holds a ":" ("jdoe says:",
+    "Rating: 3 votes", a date "at 7:52 pm") or is one of the colon-free forms
+    :func:`_meta_start` finds by their first character.
+    """
+    found = set(lines_holding(doc, ":"))
+    found.update(doc.index_at(m.start()) for m in _meta_start().finditer(doc.scan_text))
+    return sorted(found)
+
+
 # Lines between two pieces of furniture of one thread, and how many make a thread.
 _THREAD_GAP = 10
 _THREAD_METAS = 3
@@ -142,6 +181,12 @@ class WidgetsStage(LinePatternStage):
         self._topic_doc: Document | None = None
         self._about_cookies = False
 
+    def prepare(self) -> None:
+        self.line_matcher()
+        _prefix_gate()
+        _comment_meta()
+        _meta_start()
+
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         if word_count(doc.lines[index]) > _MAX_WORDS:
             return False
@@ -150,7 +195,14 @@ class WidgetsStage(LinePatternStage):
         return True
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        yield from super().find(doc)
+        # Every rule but one starts, after spaces and a bullet, with a known
+        # word, digit or mark (see PrefixGate); "<anyone> commented on" ends
+        # with "on" (see commented_on_lines). The rules judge only the lines
+        # either lets through.
+        if self.patterns is WidgetsStage.patterns:
+            yield from find_in_lines(self, doc, widget_candidates(doc))
+        else:  # a subclass with rules of its own: the gate is not theirs
+            yield from super().find(doc)
         yield from self._comment_thread(doc)
 
     def _comment_thread(self, doc: Document) -> Iterator[Removal]:
@@ -161,10 +213,15 @@ class WidgetsStage(LinePatternStage):
         lines, each within a few lines of the next, mark a thread; everything
         from the first to the last of them goes.
         """
+        lines = doc.lines
+        removed = doc.removed
+        candidates = [index for index in meta_candidates(doc) if not removed[index]]
+        # Compiled only for a text with candidates: a short one has none.
+        meta = _comment_meta() if candidates else None
         metas = [
             index
-            for index, line in enumerate(doc.lines)
-            if not doc.removed[index] and _COMMENT_META.fullmatch(line.strip())
+            for index in candidates
+            if meta is not None and meta.fullmatch(lines[index].strip())
         ]
         cluster: list[int] = []
         for index in [*metas, -1]:
@@ -179,8 +236,84 @@ class WidgetsStage(LinePatternStage):
     def about_cookies(self, doc: Document) -> bool:
         """Whether two or more paragraphs of the text, not notices, discuss cookies."""
         if self._topic_doc is not doc:
-            scanner, _ = self.compiled()
-            notices = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
             self._topic_doc = doc
-            self._about_cookies = talks_about(doc, _COOKIE_TOPIC, notices)
+            self._about_cookies = _discusses_cookies(doc, self.line_matcher())
         return self._about_cookies
+
+
+def _discusses_cookies(doc: Document, notice: re.Pattern[str]) -> bool:
+    """Whether two or more lines that are not removed or notices are paragraphs about cookies.
+
+    What ``talks_about(doc, _COOKIE_TOPIC, notices)`` answers, ``notices`` being
+    the lines a whole-text scan of the rules matches; but only the lines holding
+    "cookie" (found in any case, as IGNORECASE finds it) are looked at, and a
+    line is a notice when the rules match it whole, which is what that scan
+    found: no rule takes a line break.
+    """
+    found = 0
+    lines = doc.lines
+    removed = doc.removed
+    for index in doc.lines_with_words(("cookie",)):
+        line = lines[index]
+        if removed[index] or not _COOKIE_TOPIC.search(line) or notice.fullmatch(line):
+            continue
+        if is_paragraph(line):
+            found += 1
+            if found >= _TOPIC_PARAGRAPHS:
+                return True
+    return False
+
+
+# How many paragraphs about cookies make the text one about cookies (as talks_about).
+_TOPIC_PARAGRAPHS = 2
+
+
+def widget_candidates(doc: Document) -> list[int]:
+    """The lines the rules may match, in order (see WidgetsStage.find)."""
+    candidates = set(_prefix_gate().lines(doc))
+    candidates.update(commented_on_lines(doc))
+    return sorted(candidates)
+
+
+# What may follow "commented on" on a line the rule matches: the rule's closing
+# marks (_CLOSE), then the spaces around a line (base.SPACE, every character).
+_TRAILING = (
+    "*_]):.!…"
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200E)))
+    + "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
+# "on" in every case IGNORECASE matches (no other character matches o or n).
+_ON = ("on", "On", "oN", "ON")
+
+
+def commented_on_lines(doc: Document) -> list[int]:
+    """The lines "<anyone> commented on" may be: "commented", spaces, "on", closing marks.
+
+    The rule ends with "on", then only closing marks and spaces, none of them
+    "n"; stripping those from a line's end (in C, and a line that ends with
+    none is not even copied) leaves "on" last on every line the rule matches.
+    Before it stand spaces (``str.isspace`` is ``\\s``) and "commented".
+    """
+    lines = doc.lines
+    ends = map(str.endswith, map(str.rstrip, lines, repeat(_TRAILING)), repeat(_ON))
+    found = []
+    for index in compress(range(len(lines)), ends):
+        before = lines[index].rstrip(_TRAILING)[:-2]
+        words = before.rstrip()
+        if len(words) < len(before) and _COMMENTED.fullmatch(words[-len("commented") :]):
+            found.append(index)
+    return found
+
+
+# The word as the rule's IGNORECASE compares it.
+_COMMENTED = re.compile("commented", re.IGNORECASE)
+
+
+@cache
+def _prefix_gate() -> PrefixGate:
+    """The rules but "<anyone> commented on", as a gate on how a line starts."""
+    patterns = dict(WidgetsStage.patterns)
+    patterns["comments"] = same_line(rf"{_OPEN}(?:{_COMMENTS_BY_START + _COMMENTS_TAIL}){_CLOSE}")
+    body = "|".join(f"(?:{source})" for source in patterns.values())
+    return PrefixGate(body, WidgetsStage.flags, SPACE)

@@ -163,3 +163,44 @@ def test_show_more_and_less_toggles_go(line: str) -> None:
 @pytest.mark.parametrize("line", ["Less is more.", "More or less", "Show more respect, he said."])
 def test_sentences_with_more_and_less_stay(line: str) -> None:
     assert run_stage("chrome", f"{line}\n").removals == ()
+
+
+def test_every_chrome_line_passes_the_gate_in_any_case_and_indentation() -> None:
+    from cleannews.document import Document
+    from cleannews.stages.chrome import ChromeStage
+    from cleannews.stages.gates import prefix_gate
+
+    samples = [line for _, line in CHROME] + ["\u017fhare", "Close", "×", "6", "… more", "1/12"]
+    matcher = ChromeStage.line_matcher()
+    lines = [
+        variant
+        for line in samples
+        for variant in (line, line.upper(), line.lower(), f"\u2003\u200b{line}  ")
+        if matcher.fullmatch(variant)  # a trust badge's name keeps its capitals
+    ]
+    assert len(lines) == 4 * len(samples) - 3
+    doc = Document("\r\n".join(lines))
+    assert prefix_gate(ChromeStage).lines(doc) == list(range(len(lines)))
+
+
+def test_a_label_revealed_by_cutting_a_glued_ad_marker_goes() -> None:
+    # The line does not start as a chrome rule; once the ads stage cuts the
+    # marker out, what is left is a placeholder.
+    import cleannews
+
+    result = cleannews.clean_and_explain("The port reopened.\nAdvertisementLoading...\n")
+    assert result.text == "The port reopened.\n"
+    assert [(r.stage, r.rule) for r in result.removals] == [("chrome", "placeholder")]
+
+
+def test_bare_numbers_agree_with_a_multiline_pattern() -> None:
+    import re
+
+    from cleannews.document import Document
+    from cleannews.stages.chrome import bare_numbers
+
+    text = "1\r\n  2. \r\nx 3\r\n4)\r\n\u00a0٥\u2003\r\n1234\r\n7 8\r\n12"
+    pattern = re.compile(r"^[^\S\n]*(\d{1,3})[.)]?[^\S\n]*$", re.MULTILINE)
+    doc = Document(text)
+    assert bare_numbers(doc) == frozenset(pattern.findall(doc.joined))
+    assert bare_numbers(doc) == {"1", "2", "4", "٥", "12"}

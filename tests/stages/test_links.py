@@ -36,3 +36,17 @@ def test_footnotes_and_short_lines_after_a_definition_stay() -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(links_module).failed == 0
+
+
+def test_definitions_in_capitals_with_crlf_and_no_final_line_break_go() -> None:
+    text = (
+        "Rain is due [on Monday][1].\r\n"
+        "Spotted: a sign reading [closed]: come back later.\r\n"
+        "[1]: HTTPS://EXAMPLE.ORG/WEATHER\r\n"
+        "[Two]:<WWW.EXAMPLE.ORG>"
+    )
+    assert _removed(text) == ["[1]: HTTPS://EXAMPLE.ORG/WEATHER", "[Two]:<WWW.EXAMPLE.ORG>"]
+
+
+def test_a_definition_on_the_first_line_goes() -> None:
+    assert _removed("[1]: /news/a\nThe end.\n") == ["[1]: /news/a"]

@@ -6,6 +6,7 @@ import pytest
 from stagetools import run_stage
 
 import cleannews
+from cleannews.stages import markup as markup_module
 
 RESIDUE = [
     ("html_tags", "</span>"),
@@ -115,3 +116,39 @@ def test_hashtag_lines_and_link_ends_go(rule: str, line: str) -> None:
 )
 def test_headings_and_sentences_with_hashtags_stay(line: str) -> None:
     assert run_stage("markup", f"{line}\n").removals == ()
+
+
+def test_has_fence_agrees_with_the_multiline_pattern() -> None:
+    import random
+    import re
+
+    pattern = re.compile(r"^[^\S\n]*```", re.MULTILINE)
+    pieces = ["`", "```", " ", "\xa0", "\u2003", "\t", "\n", "x", "\u200b", "é", "\x0c"]
+    samples = ["", "```", "  ```py", "a```", "a ```\n```", "x```y```\n \xa0```", "\n\n``", "``\n`"]
+    generator = random.Random(4)
+    samples += ["".join(generator.choices(pieces, k=generator.randint(0, 12))) for _ in range(3000)]
+    for text in samples:
+        assert markup_module.has_fence(text) == (pattern.search(text) is not None), repr(text)
+
+
+def test_tags_in_capitals_with_crlf_and_no_final_line_break_go() -> None:
+    text = (
+        'The dam held.\r\n<SPAN CLASS="DOT"></SPAN>\r\n&LT;DIV CLASS="x"&GT;\r\n![](DATA:IMAGE/GIF)'
+    )
+    result = run_stage("markup", text)
+    assert result.text == "The dam held.\r\n"
+    assert [r.rule for r in result.removals] == ["html_tags", "escaped_tag", "markdown_image"]
+
+
+def test_a_subclass_with_rules_of_its_own_is_not_gated_by_the_markup_characters() -> None:
+    from typing import ClassVar
+
+    from cleannews.document import Document
+    from cleannews.stages.markup import MarkupStage
+
+    class Dots(MarkupStage):
+        rules: ClassVar[dict[str, str]] = {"dots": "a line of dots"}
+        patterns: ClassVar[dict[str, str]] = {"dots": r"\.{3,}"}
+
+    doc = Document("Text.\n.....\n")
+    assert [r.rule for r in Dots().find(doc)] == ["dots"]

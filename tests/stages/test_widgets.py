@@ -17,43 +17,46 @@ STORY = (
 )
 
 
-@pytest.mark.parametrize(
-    ("line", "rule"),
-    [
-        ("Comments", "comments"),
-        ("12 Comments", "comments"),
-        ("### Comments", "comments"),
-        ("Kommentare (3)", "comments"),
-        ("Commentaires", "comments"),
-        ("Comentarios", "comments"),
-        ("Комментарии", "comments"),
-        ("View comments", "comments"),
-        ("Leave a reply", "comments"),
-        ("Comments are closed.", "comments"),
-        ("You must be logged in to post a comment.", "comments"),
-        ("Tell us what you think in the form below", "comments"),
-        ("Posted in Travel | Permalink | 4 Comments", "comments"),
-        ("Lascia un commento", "comments"),
-        ("Like this:", "likes"),
-        ("Like Loading...", "likes"),
-        ("Was this article helpful?", "likes"),
-        ("Rate this article", "likes"),
-        (
-            "This website uses cookies to improve your experience. We'll assume you're ok "
-            "with this, but you can opt-out if you wish. Accept",
-            "consent",
-        ),
-        ("We use cookies to personalise content and ads.", "consent"),
-        ("Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten.", "consent"),
-        ("Ce site utilise des cookies pour améliorer votre expérience.", "consent"),
-        ("Este sitio web utiliza cookies propias y de terceros.", "consent"),
-        ("Deze website maakt gebruik van cookies.", "consent"),
-        ("Этот сайт использует файлы cookie", "consent"),
-        ("Cookie settings", "consent"),
-        ("Accept all cookies", "consent"),
-        ("Privacy Overview", "consent"),
-    ],
-)
+LABELS = [
+    ("Comments", "comments"),
+    ("12 Comments", "comments"),
+    ("### Comments", "comments"),
+    ("Kommentare (3)", "comments"),
+    ("Commentaires", "comments"),
+    ("Comentarios", "comments"),
+    ("Комментарии", "comments"),
+    ("View comments", "comments"),
+    ("Leave a reply", "comments"),
+    ("Comments are closed.", "comments"),
+    ("You must be logged in to post a comment.", "comments"),
+    ("Tell us what you think in the form below", "comments"),
+    ("Posted in Travel | Permalink | 4 Comments", "comments"),
+    ("Lascia un commento", "comments"),
+    ("Like this:", "likes"),
+    ("Like Loading...", "likes"),
+    ("Was this article helpful?", "likes"),
+    ("Rate this article", "likes"),
+    (
+        "This website uses cookies to improve your experience. We'll assume you're ok "
+        "with this, but you can opt-out if you wish. Accept",
+        "consent",
+    ),
+    ("We use cookies to personalise content and ads.", "consent"),
+    ("Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten.", "consent"),
+    ("Ce site utilise des cookies pour améliorer votre expérience.", "consent"),
+    ("Este sitio web utiliza cookies propias y de terceros.", "consent"),
+    ("Deze website maakt gebruik van cookies.", "consent"),
+    ("Этот сайт использует файлы cookie", "consent"),
+    ("Cookie settings", "consent"),
+    ("Accept all cookies", "consent"),
+    ("Privacy Overview", "consent"),
+    ("Jane Doe commented on", "comments"),
+    ("- Kommentar schreiben", "comments"),
+    ("1.2k likes", "likes"),
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), LABELS)
 def test_widget_label_goes(widgets: Removed, line: str, rule: str) -> None:
     assert widgets(STORY + line + "\n" + STORY) == [(rule, line)]
 
@@ -114,3 +117,99 @@ def test_a_quote_introduced_with_says_is_not_a_thread(widgets: Removed) -> None:
         + STORY
     )
     assert widgets(text) == []
+
+
+# Lines a comment's furniture may be written as: other cases, other spaces
+# around it, other languages, a Cyrillic narrow o (U+1C82) that IGNORECASE
+# takes for "о", a line break as CRLF.
+META_LINES = [
+    "  SKIER_77 SAYS:  ",
+    "\u2003jdoe écrit:",
+    "4 HOURS AGO",
+    "\xa0\xa012 weeks ago\t",
+    "Nov. 3, 2021 at 9:05 PM",
+    "RATING: -2 VOTES",
+    "\u3000REPLY\u3000",
+    "Antworten",
+    "RÉPONDRE",
+    "Responder",
+    "rispondi",
+    "ОТВЕТИТЬ",
+    "\u1c82тветить",
+    "٣ days ago",
+]
+
+
+@pytest.mark.parametrize("line", META_LINES)
+def test_every_form_of_comment_furniture_is_a_candidate(line: str) -> None:
+    from cleannews.document import Document
+
+    meta = widgets_module._comment_meta()
+    assert meta.fullmatch(line.strip()), line  # the example is furniture
+    for text in (f"Intro.\n{line}\nMore.\n", f"Intro.\r\n{line}\r\nMore.", line):
+        doc = Document(text)
+        index = doc.lines.index(line)
+        assert index in widgets_module.meta_candidates(doc)
+
+
+def test_a_thread_in_capitals_with_crlf_goes(widgets: Removed) -> None:
+    thread = ["SKIER_77 SAYS:", "3 DAYS AGO", "Closed again.", "REPLY", "ОТВЕТИТЬ"]
+    text = STORY.replace("\n", "\r\n") + "\r\n".join(thread)
+    assert [line for _, line in widgets(text)] == thread
+
+
+def test_every_widget_label_is_a_candidate_in_any_case_and_indentation() -> None:
+    from cleannews.document import Document
+    from cleannews.stages.widgets import WidgetsStage
+
+    matcher = WidgetsStage.line_matcher()
+    lines = [
+        variant
+        for line, _ in LABELS
+        for variant in (line, line.upper(), line.lower(), f"\u2003\u200b{line}  ", f"* {line}")
+        if matcher.fullmatch(variant)
+    ]
+    assert len(lines) > 4 * len(LABELS)
+    lines += ["JANE DOE cOmMeNtEd ON", "\u00a0x y commented   on\u2026 "]
+    assert matcher.fullmatch(lines[-1])
+    doc = Document("\r\n".join(lines))
+    assert widgets_module.widget_candidates(doc) == list(range(len(lines)))
+
+
+def test_paragraphs_about_cookies_in_capitals_keep_a_notice(widgets: Removed) -> None:
+    article = (
+        "THE REGULATOR FINED THREE RETAILERS FOR COOKIE BANNERS THAT HID THE REJECT BUTTON.\r\n"
+        "Under the rules a site must ask before it stores Cookies that track its visitors.\r\n"
+        "We use cookies to personalise content and ads.\r\n"
+    )
+    assert widgets(article) == []
+    # One paragraph about cookies is not enough: the notice goes.
+    one = article.split("\r\n", 1)[1]
+    assert widgets(one) == [("consent", "We use cookies to personalise content and ads.")]
+
+
+def test_what_may_follow_commented_on_is_stripped() -> None:
+    import re
+    import sys
+
+    from cleannews.stages.base import SPACE
+
+    space = re.compile(SPACE)
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if space.fullmatch(chr(c))}
+    assert spaces <= set(widgets_module._TRAILING)
+    assert set(widgets_module._CLOSE[1:-2].replace("\\", "")) <= set(widgets_module._TRAILING)
+    assert not {"n", "N"} & set(widgets_module._TRAILING)
+
+
+@pytest.mark.parametrize(
+    "line", ["Ann commented on", "Ann commented ON**\u200b\ufeff", "- Ann   Commented  On:…\u3000"]
+)
+def test_commented_on_goes_whatever_follows(widgets: Removed, line: str) -> None:
+    assert widgets(STORY + line + "\n" + STORY) == [("comments", line)]
+
+
+def test_commented_on_lines_are_those_ending_so() -> None:
+    from cleannews.document import Document
+
+    text = "station\r\nAnn COMMENTED\u00a0oN\u2026**\u3000\r\nAnn commentedon\r\nreaction on\r\nx"
+    assert widgets_module.commented_on_lines(Document(text)) == [1]
