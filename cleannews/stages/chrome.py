@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
 from cleannews.stages.gates import find_in_lines, prefix_gate
@@ -44,7 +45,7 @@ def bare_numbers(doc: Document) -> frozenset[str]:
     return frozenset(_BARE_NUMBER.findall(doc.scan_text))
 
 
-_BARE_NUMBER = re.compile(r"\n[^\S\n]*(\d{1,3})[.)]?[^\S\n]*(?=\n)")
+_BARE_NUMBER = regexcache.compile(r"\n[^\S\n]*(\d{1,3})[.)]?[^\S\n]*(?=\n)")
 
 
 class ChromeStage(LinePatternStage):

@@ -109,7 +109,7 @@ _CONSENT = (
     r"|aceptar\s+todas?|accetta\s+tutti|alles\s+accepteren"
 )
 
-_COOKIE_TOPIC = re.compile(r"cookie", re.IGNORECASE)
+_COOKIE_TOPIC = regexcache.compile(r"cookie", re.IGNORECASE)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -307,7 +307,7 @@ def commented_on_lines(doc: Document) -> list[int]:
 
 
 # The word as the rule's IGNORECASE compares it.
-_COMMENTED = re.compile("commented", re.IGNORECASE)
+_COMMENTED = regexcache.compile("commented", re.IGNORECASE)
 
 
 @cache
