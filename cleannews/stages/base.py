@@ -9,7 +9,7 @@ explainable and replayable.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from cleannews import regexcache
@@ -151,6 +151,15 @@ class LinePatternStage(Stage):
     # fraction of a text's characters, and finds exactly what a scan of every
     # line finds. Use a limit other stages use too (80, 100, 160, 300).
     scan_limit: ClassVar[int] = 0
+    # A stage whose rules lines of prose often start like ("Ad...", "Re...")
+    # sets this: find() then judges only the lines whose first three visible
+    # characters can start a match (gates.PrefixGate, worked out from the
+    # rules' own parse), one by one with line_matcher(). What it finds is what
+    # the whole-text scan finds; only accept() is then handed the line
+    # matcher's match instead of the scanner's (which starts at the "\n"
+    # before the line), so a stage whose accept() reads match positions keeps
+    # this off.
+    prefix_gated: ClassVar[bool] = False
     _compiled: ClassVar[tuple[re.Pattern[str], re.Pattern[str]] | None] = None
     _scanner: ClassVar[re.Pattern[str] | None] = None
     _line_matcher: ClassVar[re.Pattern[str] | None] = None
@@ -206,12 +215,34 @@ class LinePatternStage(Stage):
     def prepare(self) -> None:
         if self.max_line_chars:
             self.line_matcher()
+        elif self.prefix_gated:
+            from cleannews.stages.gates import prefix_gate
+
+            prefix_gate(type(self))
+            self.line_matcher()
         else:
             self.scanner()
+
+    def candidate_lines(self, doc: Document) -> Iterable[int] | None:
+        """Indexes (ascending) of every line the rules can match, or None to scan them all.
+
+        A stage with a cheap, provably complete gate (a character or word every
+        match holds, how a match can start) overrides this; :meth:`find` then
+        judges only these lines, one by one, and finds what the scan finds.
+        """
+        if self.prefix_gated:
+            from cleannews.stages.gates import prefix_gate
+
+            return prefix_gate(type(self)).lines(doc)
+        return None
 
     def find(self, doc: Document) -> Iterator[Removal]:
         if self.max_line_chars:
             yield from self._find_in_short_lines(doc)
+            return
+        gated = self.candidate_lines(doc)
+        if gated is not None:
+            yield from self.find_in_lines(doc, gated)
             return
         removed = doc.removed
         if self.scan_limit:
@@ -253,6 +284,42 @@ class LinePatternStage(Stage):
                 rule = found.lastgroup
                 assert rule is not None
                 yield self.remove_lines(doc, rule, index)
+
+    def find_in_lines(self, doc: Document, indexes: Iterable[int]) -> Iterator[Removal]:
+        """What the whole-text scan of :meth:`find` yields, given ``indexes`` (ascending)
+        holds every line the rules can match.
+
+        That scan removes exactly the lines whose text the line matcher matches
+        whole (a match that ran across a line break is judged line by line with
+        it too), in order; the same rule wins, as the matcher tries the rules in
+        the same order on the same characters. Then, as there, lines with a part
+        cut out by an earlier stage are judged as they read now; they are few,
+        so all are.
+        """
+        removed = doc.removed
+        lines = doc.lines
+        matcher = self.line_matcher()
+        for index in indexes:
+            if not removed[index]:
+                removal = self._judge(matcher, doc, index, lines[index])
+                if removal is not None:
+                    yield removal
+        for index in doc.cut_lines():
+            if not removed[index]:
+                removal = self._judge(matcher, doc, index, doc.visible(index))
+                if removal is not None:
+                    yield removal
+
+    def _judge(
+        self, matcher: re.Pattern[str], doc: Document, index: int, text: str
+    ) -> Removal | None:
+        """The removal of line ``index`` when ``text`` (the line) is one of the stage's lines."""
+        found = matcher.fullmatch(text)
+        if found is None or not self.accept(doc, index, found):
+            return None
+        rule = found.lastgroup
+        assert rule is not None
+        return self.remove_lines(doc, rule, index)
 
     def _find_in_short_lines(self, doc: Document) -> Iterator[Removal]:
         line_matcher = self.line_matcher()

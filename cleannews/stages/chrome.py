@@ -14,13 +14,11 @@ loading is never touched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import ClassVar
 
 from cleannews import regexcache
-from cleannews.document import Document, Removal
+from cleannews.document import Document
 from cleannews.stages.base import LinePatternStage
-from cleannews.stages.gates import find_in_lines, prefix_gate
 
 _SHARE_WORDS = (
     r"share|share\s+(?:this|on)(?:\s+(?:article|story|page|post))?|shares|tweet|email|e-mail|print"
@@ -111,12 +109,11 @@ class ChromeStage(LinePatternStage):
         ),
     }
 
+    # Every rule starts with a word, a digit or a mark; prose lines start
+    # with other words, which three characters tell apart (see PrefixGate).
+    prefix_gated = True
     _numbers_doc: Document | None = None
     _numbers: frozenset[str] = frozenset()
-
-    def prepare(self) -> None:
-        prefix_gate(type(self))
-        self.line_matcher()
 
     def _bare_numbers(self, doc: Document) -> frozenset[str]:
         """:func:`bare_numbers` of ``doc``, worked out once a text (counters can be many)."""
@@ -124,11 +121,6 @@ class ChromeStage(LinePatternStage):
             self._numbers_doc = doc
             self._numbers = bare_numbers(doc)
         return self._numbers
-
-    def find(self, doc: Document) -> Iterator[Removal]:
-        # Every rule starts with a word, a digit or a mark; prose lines start
-        # with other words, which three characters tell apart (see PrefixGate).
-        yield from find_in_lines(self, doc, prefix_gate(type(self)).lines(doc))
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """A gallery counter counts up to its total: "3 of 23", "1/12"; "24/7" is no counter.

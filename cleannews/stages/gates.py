@@ -8,19 +8,19 @@ all lines more still. Unlike :meth:`Document.lines_containing`, nothing is
 encoded first, so one look for a rare character costs about a millisecond per
 10 MB.
 
-:func:`find_in_lines` then does what :meth:`LinePatternStage.find` does, on the
-lines a gate let through. A gate must be provably complete: every line a rule
+A stage returns a gate's lines from :meth:`LinePatternStage.candidate_lines`;
+its ``find`` then judges those lines alone. A gate must be provably complete: every line a rule
 can match must be among its lines. Each stage says why its gate is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from cleannews import regexcache
-from cleannews.document import Document, Removal
+from cleannews.document import Document
 from cleannews.stages.base import SPACE, LinePatternStage
 
 # The regex parser's pieces, read the way the line scanners read them.
@@ -67,45 +67,6 @@ def lines_holding_any(doc: Document, literals: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
-def find_in_lines(
-    stage: LinePatternStage, doc: Document, indexes: Iterable[int]
-) -> Iterator[Removal]:
-    """What ``LinePatternStage.find`` yields, given ``indexes`` (ascending) holds every
-    line the stage's rules can match.
-
-    That scan removes exactly the lines whose text its line matcher matches whole
-    (a match that ran across a line break is judged line by line with it too),
-    in order; the same rule wins, as the matcher tries the rules in the same
-    order on the same characters. Then, as there, lines with a part cut out by
-    an earlier stage are judged as they read now; they are few, so all are.
-    """
-    removed = doc.removed
-    lines = doc.lines
-    matcher = stage.line_matcher()
-    for index in indexes:
-        if not removed[index]:
-            removal = _judge(stage, matcher, doc, index, lines[index])
-            if removal is not None:
-                yield removal
-    for index in doc.cut_lines():
-        if not removed[index]:
-            removal = _judge(stage, matcher, doc, index, doc.visible(index))
-            if removal is not None:
-                yield removal
-
-
-def _judge(
-    stage: LinePatternStage, matcher: re.Pattern[str], doc: Document, index: int, text: str
-) -> Removal | None:
-    """The removal of line ``index`` when ``text`` (the line) is one of the stage's lines."""
-    found = matcher.fullmatch(text)
-    if found is None or not stage.accept(doc, index, found):
-        return None
-    rule = found.lastgroup
-    assert rule is not None
-    return stage.remove_lines(doc, rule, index)
-
-
 class PrefixGate:
     """Which lines can start as a pattern can: a scan of every line's first few characters.
 
@@ -124,12 +85,15 @@ class PrefixGate:
 
         def make() -> tuple[str, Any]:
             found = _sequence(list(_parse.parse(pattern, flags)), depth, flags, flags)
-            source = rf"\n(?:{space})*{_trie(found)}"
+            # In a lookahead, and only the "\n" taken: a prefix may start with a
+            # class that holds "\n" (\s), which must not take the next line's
+            # "\n" and hide that line from the next match.
+            source = rf"\n(?=(?:{space})*{_trie(found)})"
             return source, _parse.parse(source, flags)
 
         # Working the gate out costs more than cleaning a short text; regexcache
         # keeps the compiled gate between runs, keyed by what it is made from.
-        key = f"prefix_gate\0{depth}\0{space}\0{pattern}"
+        key = f"prefix_gate_ahead\0{depth}\0{space}\0{pattern}"
         self._scanner = regexcache.compile_made(key, flags, make)
 
     def lines(self, doc: Document) -> list[int]:

@@ -25,7 +25,7 @@ from typing import ClassVar
 
 from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
-from cleannews.stages.gates import find_in_lines, lines_holding_any
+from cleannews.stages.gates import lines_holding_any
 
 _NAME = r"[a-z][a-z0-9-]{0,20}"
 # An attribute: name="value", name='value' or a bare name; values stay on the line.
@@ -117,10 +117,12 @@ class MarkupStage(LinePatternStage):
     def find(self, doc: Document) -> Iterator[Removal]:
         # Worked out once a text: does it show code in a fenced block?
         self._fenced = has_fence(doc.joined)
+        yield from super().find(doc)
+
+    def candidate_lines(self, doc: Document) -> list[int] | None:
         if self.patterns is MarkupStage.patterns:
-            yield from find_in_lines(self, doc, lines_holding_any(doc, _MARKS))
-        else:  # a subclass with rules of its own: the gate is not theirs
-            yield from super().find(doc)
+            return lines_holding_any(doc, _MARKS)
+        return None  # a subclass with rules of its own: the gate is not theirs
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         """Tags and attributes in a text with a code block are the code's."""

@@ -28,7 +28,7 @@ from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
 from cleannews.stages.context import is_paragraph, same_line, word_count
-from cleannews.stages.gates import PrefixGate, find_in_lines, lines_holding
+from cleannews.stages.gates import PrefixGate, lines_holding
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
 _CLOSE = r"[*_\]):.!…]*"
@@ -194,15 +194,17 @@ class WidgetsStage(LinePatternStage):
             return not self.about_cookies(doc)
         return True
 
-    def find(self, doc: Document) -> Iterator[Removal]:
+    def candidate_lines(self, doc: Document) -> list[int] | None:
         # Every rule but one starts, after spaces and a bullet, with a known
         # word, digit or mark (see PrefixGate); "<anyone> commented on" ends
         # with "on" (see commented_on_lines). The rules judge only the lines
         # either lets through.
         if self.patterns is WidgetsStage.patterns:
-            yield from find_in_lines(self, doc, widget_candidates(doc))
-        else:  # a subclass with rules of its own: the gate is not theirs
-            yield from super().find(doc)
+            return widget_candidates(doc)
+        return None  # a subclass with rules of its own: the gate is not theirs
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        yield from super().find(doc)
         yield from self._comment_thread(doc)
 
     def _comment_thread(self, doc: Document) -> Iterator[Removal]:

@@ -106,3 +106,14 @@ def test_head_and_tail_lines_look_at_the_edges_only(
     edge = len(doc.lines) - EDGE_LINES
     assert head_lines(doc, count) == [i for i in kept[:count] if i < EDGE_LINES]
     assert tail_lines(doc, count) == ([i for i in kept[-count:] if i >= edge] if count else [])
+
+
+class _PrefixGated(_AllLines):
+    prefix_gated = True
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=24))
+def test_judging_the_gated_lines_finds_what_scanning_every_line_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _found(_PrefixGated(), text) == _found(_AllLines(), text)
