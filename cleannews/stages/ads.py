@@ -190,6 +190,9 @@ class AdsStage(LinePatternStage):
         "ad_glued": "an ad slot label glued to the start or end of a paragraph",
     }
     patterns: ClassVar[dict[str, str]] = {"ad_marker": _STANDALONE}
+    # Prose starts with "A", "S", "P" as often as the markers do; three
+    # characters ("Adv", "Spo") turn nearly all of it away (see PrefixGate).
+    prefix_gated = True
 
     def prepare(self) -> None:
         super().prepare()

@@ -44,6 +44,9 @@ class ReadingTimeStage(LinePatternStage):
     rules: ClassVar[dict[str, str]] = {
         "reading_time": "an estimated reading time, not part of the story",
     }
+    # A line of prose may start with a digit or "a", "Re", "Le" as the rules
+    # do; three characters turn most of it away (see PrefixGate).
+    prefix_gated = True
     patterns: ClassVar[dict[str, str]] = {
         "reading_time": (
             # "Reading Time: 2 minutes", "Lesezeit: ca. 3 Min.", "阅读时间 3 分钟"
