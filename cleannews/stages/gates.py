@@ -88,12 +88,17 @@ class PrefixGate:
             # In a lookahead, and only the "\n" taken: a prefix may start with a
             # class that holds "\n" (\s), which must not take the next line's
             # "\n" and hide that line from the next match.
-            source = rf"\n(?=(?:{space})*{_trie(found)})"
+            # The first atoms, as one class, first: a line most rules cannot
+            # start is turned away by one look at a class, before the trie's
+            # alternatives (which re enters one by one when case is ignored).
+            first = _first_class(found)
+            ahead = rf"(?=(?:{space})*{first})" if first else ""
+            source = rf"\n{ahead}(?=(?:{space})*{_trie(found)})"
             return source, _parse.parse(source, flags)
 
         # Working the gate out costs more than cleaning a short text; regexcache
         # keeps the compiled gate between runs, keyed by what it is made from.
-        key = f"prefix_gate_ahead\0{depth}\0{space}\0{pattern}"
+        key = f"prefix_gate_class\0{depth}\0{space}\0{pattern}"
         self._scanner = regexcache.compile_made(key, flags, make)
 
     def lines(self, doc: Document) -> list[int]:
@@ -194,6 +199,22 @@ def _char(code: int) -> str:
     # Escaped as re.escape escapes (fit for inside a class too): a pattern of
     # plain characters compiles several times faster than one of \\U escapes.
     return re.escape(chr(code))
+
+
+def _first_class(prefixes: set[Prefix]) -> str:
+    """The first atoms of ``prefixes`` as one character class, or "" when they cannot be.
+
+    Each atom is an escaped character or a class (``_atom``); a negated class
+    or one with flags of its own does not merge, and then there is no class.
+    """
+    if () in prefixes:
+        return ""
+    parts = set()
+    for atom in {prefix[0] for prefix in prefixes}:
+        if atom.startswith(("[^", "(?")):
+            return ""
+        parts.add(atom[1:-1] if atom.startswith("[") else atom)
+    return "[" + "".join(sorted(parts)) + "]"
 
 
 def _trie(prefixes: set[Prefix]) -> str:

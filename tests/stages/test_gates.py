@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from cleannews.document import Document
+from cleannews.stages.base import LinePatternStage
 from cleannews.stages.gates import lines_holding
 
 
@@ -187,3 +188,40 @@ def test_prefix_gate_keeps_special_characters_literal() -> None:
     pattern = r"[\]\-^\\]x|\.\*|\x00y|[^a-z]q"
     lines = ["]x", "-x", "^x", "\\x", ".*", "\x00y", "Aq", "aq", "ax", "x"]
     assert _gate_lines(pattern, 0, lines) == [0, 1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize("stage_name", ["ads", "reading_time", "chrome"])
+def test_the_first_class_takes_every_character_a_first_atom_takes(stage_name: str) -> None:
+    """The class the gate looks at first is a superset of its trie's first step,
+    tried on every code point, with the stage's own flags (case folding included)."""
+    import re
+
+    from cleannews import registry
+    from cleannews.stages import gates
+
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser
+
+    stage = registry.builtins()[stage_name]
+    assert issubclass(stage, LinePatternStage)
+    flags = int(stage.flags)
+    found = gates._sequence(list(parser.parse(stage._body(), flags)), 3, flags, flags)
+    first = gates._first_class(found)
+    assert first  # these stages' rules start with plain characters and classes
+    atoms = "|".join(sorted({prefix[0] for prefix in found}))
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    by_atom = {match.start() for match in re.finditer(f"(?:{atoms})", every, flags)}
+    by_class = {match.start() for match in re.finditer(first, every, flags)}
+    assert len(by_atom) > 20
+    assert by_atom <= by_class
+
+
+def test_no_first_class_for_a_negated_or_flagged_first_atom() -> None:
+    from cleannews.stages import gates
+
+    assert gates._first_class({("[^x]", "a"), ("b",)}) == ""
+    assert gates._first_class({("(?-i:B)",), ("c",)}) == ""
+    assert gates._first_class({(), ("c",)}) == ""
+    assert gates._first_class({("[\\d]", "x"), ("c", "d")}) == "[\\dc]"
