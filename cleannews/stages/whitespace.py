@@ -47,7 +47,13 @@ class WhitespaceStage(Stage):
             stop = index + 1
             while stop < count and (removed[stop] or blank[stop]):
                 stop += 1
-            yield from self._close_gap(doc, first, stop)
+            # The gap holds a removed line (index). Before the first kept line
+            # or after the last, a gap that held residue goes entirely: the text
+            # starts and ends with its own words.
+            keep = 0 if first == 0 or stop == count else _widest_run(blank, first, stop)
+            live_blanks = [i for i in range(first, stop) if not removed[i]]
+            if len(live_blanks) > keep:
+                yield from self._remove_runs(doc, live_blanks[keep:])
             index = removed.find(1, stop + 1)
         yield from self._keep_missing_final_newline(doc)
 
@@ -67,19 +73,6 @@ class WhitespaceStage(Stage):
         ending = doc.ends[last_kept]
         yield self.remove_span(doc, "final_newline", last_kept, len(line), len(line) + len(ending))
 
-    def _close_gap(self, doc: Document, first: int, stop: int) -> Iterator[Removal]:
-        """Tidy the lines ``first``..``stop-1`` that stand between two kept lines."""
-        removed = doc.removed
-        gap = range(first, stop)
-        if not any(removed[i] for i in gap):
-            return
-        blank = doc.blank
-        # Before the first kept line or after the last, a gap that held residue
-        # goes entirely: the text starts and ends with its own words.
-        keep = 0 if first == 0 or stop == len(doc) else _widest_run(blank, gap)
-        live_blanks = [i for i in gap if not removed[i]]
-        yield from self._remove_runs(doc, live_blanks[keep:])
-
     def _remove_runs(self, doc: Document, indexes: list[int]) -> Iterator[Removal]:
         """One removal per run of consecutive line indexes."""
         run_start = previous = -2
@@ -93,10 +86,11 @@ class WhitespaceStage(Stage):
             yield self.remove_lines(doc, "blank_gap", run_start, previous)
 
 
-def _widest_run(blank: list[bool], gap: range) -> int:
-    """The longest run of consecutive blank lines in the original gap."""
+def _widest_run(blank: list[bool], first: int, stop: int) -> int:
+    """The longest run of consecutive blank lines in the original gap ``first``..``stop-1``."""
     widest = current = 0
-    for index in gap:
-        current = current + 1 if blank[index] else 0
-        widest = max(widest, current)
+    for is_blank in blank[first:stop]:
+        current = current + 1 if is_blank else 0
+        if current > widest:
+            widest = current
     return widest

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stagetools import run_stage
 
 from cleannews import Options, Pipeline, apply_removals
+from cleannews.document import Document
 
 
 def ads_then_tidy(text: str) -> str:
@@ -66,3 +71,43 @@ def test_closing_a_final_gap_is_explained() -> None:
         ("whitespace.blank_gap", "\n", False),
         ("ads.ad_marker", "Advertisement", False),
     ]
+
+
+def _expected_gap_blanks(doc: Document) -> set[int]:
+    """The blank lines the docstring's rule removes, worked out gap by gap."""
+    count = len(doc)
+    kept_text = [i for i in range(count) if not doc.removed[i] and not doc.blank[i]]
+    bounds = [-1, *kept_text, count]
+    expected: set[int] = set()
+    for before, after in pairwise(bounds):
+        gap = range(before + 1, after)
+        if not any(doc.removed[i] for i in gap):
+            continue
+        widest = run = 0
+        for i in gap:
+            run = run + 1 if doc.blank[i] else 0
+            widest = max(widest, run)
+        keep = 0 if before < 0 or after == count else widest
+        expected.update([i for i in gap if not doc.removed[i]][keep:])
+    return expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Advertisement", "Body text.", "", " ", "\t", "Anzeige"]), max_size=20
+    )
+)
+def test_the_gaps_closed_are_those_the_rule_describes(lines: list[str]) -> None:
+    from cleannews.stages.ads import AdsStage
+    from cleannews.stages.whitespace import WhitespaceStage
+
+    doc = Document("\n".join(lines) + "\n")
+    for removal in AdsStage().find(doc):
+        doc.mark(removal)
+    expected = _expected_gap_blanks(doc)
+    closed: set[int] = set()
+    for removal in WhitespaceStage().find(doc):
+        assert removal.rule == "blank_gap"
+        closed.update(range(removal.start_line - 1, removal.end_line))
+    assert closed == expected
