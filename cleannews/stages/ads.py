@@ -22,6 +22,7 @@ from typing import ClassVar
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
+from cleannews.stages.gates import lines_holding_any
 
 # Single words that mean "advertisement" as a slot label, by language.
 _MARKER_WORDS = [
@@ -175,8 +176,15 @@ def _stem_finder() -> re.Pattern[str]:
     return regexcache.compile("|".join(map(re.escape, _GLUE_STEMS)))
 
 
+# An ASCII text can hold only these; str's own search finds them in one-byte
+# text faster than the regex scans it.
+_ASCII_STEMS = tuple(stem for stem in _GLUE_STEMS if stem.isascii())
+
+
 def glue_candidates(doc: Document) -> list[int]:
     """Indexes of the lines holding a glue stem, in order: the lines glued patterns may match."""
+    if doc.joined.isascii():
+        return lines_holding_any(doc, _ASCII_STEMS)
     index_at = doc.index_at
     return sorted({index_at(match.start()) for match in _stem_finder().finditer(doc.joined)})
 

@@ -232,3 +232,13 @@ def test_glue_candidates_on_crlf_text() -> None:
 
     doc = Document("Rates rose.\r\n\r\nThe port.Advertisement\r\nadvertisement\r\nSo广告\r\n")
     assert glue_candidates(doc) == [2, 4]
+
+
+def test_glue_candidates_in_ascii_and_other_text_alike() -> None:
+    """An ASCII text is searched with str's search, other text with the regex."""
+    from cleannews.document import Document
+    from cleannews.stages.ads import glue_candidates
+
+    ascii_text = "Rates rose.\nThe port.ADVERTISEMENT\nWerbung\nPublicidad ends.\nNo marker.\n"
+    assert glue_candidates(Document(ascii_text)) == [1, 2, 3]
+    assert glue_candidates(Document(ascii_text + "Cafe\u0301\n")) == [1, 2, 3]
