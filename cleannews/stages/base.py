@@ -136,6 +136,9 @@ class LinePatternStage(Stage):
     are tried only on lines that start as one of them can. A pattern that can
     start with any character (``.``, ``[^...]``) or match an empty line gets
     every line tried, which is several times slower: start rules with words.
+    Rules that prose often starts like do better with ``prefix_gated`` (three
+    characters looked at, see :mod:`cleannews.stages.gates`), and a stage with
+    a cheaper complete gate of its own returns it from :meth:`candidate_lines`.
     """
 
     patterns: ClassVar[Mapping[str, str]]
