@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import not_, or_
 from typing import ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document, Removal
-from cleannews.stages.base import EDGE_LINES, Stage, live_text_lines, tail_lines
+from cleannews.stages.base import EDGE_LINES, Stage, tail_lines
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"(?<![\w@])@\w{2,30}"
@@ -95,14 +97,21 @@ class AuthorBoxStage(Stage):
     }
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        first = live_text_lines(doc)[:1]
-        # The first line is never the tail, however short the text.
-        tail = [index for index in tail_lines(doc, _TAIL_LINES) if index not in first]
+        tail = tail_lines(doc, _TAIL_LINES)
+        # The first line is never the tail, however short the text. Only the
+        # first tail line can be it: it is, when no line before it holds text
+        # (found lazily in C: listing every line of a long text to learn its
+        # first one cost more than the rest of the stage).
+        if tail and _first_text_line(doc) == tail[0]:
+            del tail[0]
         for position, index in enumerate(tail):
             line = doc.visible(index)  # as it reads once glued markers are cut out
             rule = author_box_rule(line)
-            before = doc.visible(tail[position - 1]) if position else ""
-            if rule == "contact_line" and _ADDRESS_ONLY.fullmatch(line) and _is_signature(before):
+            if (
+                rule == "contact_line"
+                and _ADDRESS_ONLY.fullmatch(line)
+                and _is_signature(doc.visible(tail[position - 1]) if position else "")
+            ):
                 continue  # "Jo Lee, columnist" then "jo@example.com": a signature
             if rule is not None:
                 yield self.remove_lines(doc, rule, index)
@@ -120,8 +129,17 @@ class AuthorBoxStage(Stage):
 def author_box_rule(line: str) -> str | None:
     """The rule a tail line falls under when it is author-box furniture, else None."""
     text = line.strip()
-    if not text or len(text.split()) > _MAX_WORDS:
+    rule = _furniture_rule(text) if text else None
+    # A line of more than 60 words is none of these. The words are counted only
+    # for a line that is one otherwise: most tail lines are long paragraphs that
+    # no rule takes, and splitting them cost more than the rules do.
+    if rule is None or len(text.split()) > _MAX_WORDS:
         return None
+    return rule
+
+
+def _furniture_rule(text: str) -> str | None:
+    """author_box_rule of a stripped, non-empty line, its words not counted."""
     if (_has_address_mark(text) and _ADDRESS_ONLY.fullmatch(text)) or _TIP_PROMPT.fullmatch(text):
         return "contact_line"
     if _ABOUT_LABEL.fullmatch(text) or _BIO.match(text):
@@ -129,6 +147,12 @@ def author_box_rule(line: str) -> str | None:
     if contact_start(text) == 0:
         return "contact_line"
     return None
+
+
+def _first_text_line(doc: Document) -> int | None:
+    """The index of the first line neither blank nor removed (live_text_lines(doc)[0])."""
+    hidden = map(or_, doc.removed, doc.blank)
+    return next(compress(count(), map(not_, hidden)), None)
 
 
 def _is_signature(line: str) -> bool:
@@ -174,12 +198,21 @@ def _may_end_tip_prompt(text: str) -> bool:
     _TIP_PROMPT ends with "tip" and then only spaces, "?" and ":"; "p" has no
     other case that IGNORECASE takes for it.
     """
+    last = text[-1:]
+    if last in _TIP_END:
+        return True
+    if not (last.isspace() or last in _TIP_CLOSING):
+        return False  # most lines end with a letter or a full stop: nothing to strip
     end = text
     while True:
         shorter = end.rstrip().rstrip("?:")
         if shorter == end:
             return end.endswith(("p", "P"))
         end = shorter
+
+
+_TIP_END = ("p", "P")
+_TIP_CLOSING = ("?", ":")
 
 
 def _is_contact(sentence: str) -> bool:

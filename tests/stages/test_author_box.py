@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleannews
+from cleannews.document import Document
+from cleannews.stages import author_box as author_box_module
 from cleannews.stages.author_box import author_box_rule
 
 BODY = (
@@ -100,3 +102,72 @@ def test_tip_prompt_after_a_sentence_is_cut_from_a_crlf_line() -> None:
 def test_sentence_ending_in_tip_without_prompt_stays() -> None:
     text = BODY + "She left the waiter a generous tip\n"
     assert cleannews.clean(text) == text
+
+
+def test_a_rule_line_of_more_than_sixty_words_is_none() -> None:
+    # The words are counted only once a rule takes the line: the count still wins.
+    bio = "Nora Lind is a reporter for The Harbour Times"
+    long_bio = bio + " and" + " covers the port" * 18 + "."
+    assert author_box_rule(bio + ".") == "author_bio"
+    assert len(long_bio.split()) > 60
+    assert author_box_rule(long_bio) is None
+    contact = "Write to Nora Lind at nora.lind@example.com about" + " the port" * 30
+    assert len(contact.split()) > 60
+    assert author_box_rule(contact) is None
+
+
+def _ends_in_tip_by_loop(text: str) -> bool:
+    """_may_end_tip_prompt as first written: strip closing marks until none are left."""
+    end = text
+    while True:
+        shorter = end.rstrip().rstrip("?:")
+        if shorter == end:
+            return end.endswith(("p", "P"))
+        end = shorter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "p",
+        "P",
+        "tip",
+        "Tip?",
+        "tip ?: ",
+        "tip\u00a0?",
+        "Got a tip?:\t",
+        "tips",
+        "top.",
+        "?",
+        " ",
+        "a tip? no",
+        "tip\u2003",
+        "ship:",
+        "Schiff",
+        "p?x",
+        "ȹ",
+    ],
+)
+def test_tip_ending_shortcut_agrees_with_the_loop(text: str) -> None:
+    assert author_box_module._may_end_tip_prompt(text) == _ends_in_tip_by_loop(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "Body.\n", "\n  \nBody.\nMore.\n", "Only\n", "\n\nA\n\nB\n"],
+)
+def test_first_text_line_is_the_first_live_line(text: str) -> None:
+    doc = Document(text)
+    live = doc.kept_text_lines()
+    assert author_box_module._first_text_line(doc) == (live[0] if live else None)
+    if len(doc.lines) > 1:
+        doc.removed[0] = 1
+        live = doc.kept_text_lines()
+        assert author_box_module._first_text_line(doc) == (live[0] if live else None)
+
+
+def test_a_two_line_text_keeps_its_first_line_out_of_the_tail() -> None:
+    text = "Write to Nora Lind at nora.lind@example.com\nWrite to Pavel Novak at p@example.org\n"
+    assert cleannews.clean(text) == "Write to Nora Lind at nora.lind@example.com\n"
+    assert cleannews.clean("\n\n" + text) == "\n\nWrite to Nora Lind at nora.lind@example.com\n"
