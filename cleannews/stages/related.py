@@ -34,6 +34,7 @@ from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 from cleannews.stages.context import (
+    case_blind_chars,
     ends_with_period,
     has_bullet,
     is_headline_like,
@@ -46,6 +47,12 @@ from cleannews.stages.context import (
     word_count,
 )
 from cleannews.stages.first_words import FirstWordGate
+from cleannews.stages.gates import _sequence
+
+try:
+    from re import _parser as _parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _parse
 
 # Leads that announce links to other articles, by language. Each may stand
 # alone on a line or be followed by a separator and one headline.
@@ -234,14 +241,7 @@ class RelatedStage(Stage):
     def patterns(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The lone-lead and lead-with-title matchers, compiled on first use."""
         if cls._patterns is None:
-            alone = regexcache.compile(rf"{_OPEN}(?:{_LEAD_SOURCE}){_CLOSE}", re.IGNORECASE)
-            titled = regexcache.compile(
-                # "Also on example.com Storm closes road": a site name needs no separator.
-                rf"{_OPEN}(?:(?:{_LEAD_SOURCE}){_SEPARATOR}|(?:also\s+)?on\s+{_DOMAIN}\s+)"
-                r"(?P<title>\S.*?)[\s)\]]*",
-                re.IGNORECASE,
-            )
-            cls._patterns = (alone, titled)
+            cls._patterns = _lead_patterns(_LEAD_SOURCE)
         return cls._patterns
 
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -265,7 +265,7 @@ class RelatedStage(Stage):
             if index < after_block or removed[index] or starts_lowercase(line):
                 continue
             if index in leads:
-                alone, titled = self.patterns()
+                alone, titled = _patterns_for(line)
                 if alone.fullmatch(line):
                     if width == -1:
                         width = _wrap_width(lines)
@@ -322,7 +322,8 @@ class RelatedStage(Stage):
         Above the first paragraph, the last line of the run may be the
         article's own headline; it is kept.
         """
-        named_site = re.search(_SITE_LEAD, doc.lines[lead], re.IGNORECASE) is not None
+        site_lead = regexcache.compile(_SITE_LEAD, re.IGNORECASE)
+        named_site = site_lead.search(doc.lines[lead]) is not None
         if (
             len(block) < 2
             and not named_site
@@ -366,6 +367,79 @@ class RelatedStage(Stage):
             block.append(index)
             index += 1
         return block
+
+
+def _lead_patterns(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lone-lead and lead-with-title matchers for the leads in ``source``."""
+    alone = regexcache.compile(rf"{_OPEN}(?:{source}){_CLOSE}", re.IGNORECASE)
+    titled = regexcache.compile(
+        # "Also on example.com Storm closes road": a site name needs no separator.
+        rf"{_OPEN}(?:(?:{source}){_SEPARATOR}|(?:also\s+)?on\s+{_DOMAIN}\s+)"
+        r"(?P<title>\S.*?)[\s)\]]*",
+        re.IGNORECASE,
+    )
+    return alone, titled
+
+
+# The lead matchers by the first character after a line's dressing (see _patterns_for).
+_BY_FIRST: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_OPEN_RUN = regexcache.compile(_OPEN)
+# The leads' alternatives, each with the characters it can start with, or None
+# when it may start with something else than a letter (worked out on first need).
+_STARTS: list[tuple[str, frozenset[str] | None]] = []
+# For each lead that may start with something else than a letter, a word
+# without case that every line it matches holds (tests check every such lead
+# has one). Trying "[\w ]{1,20}" at the start of every line costs more than
+# all the other leads together.
+_NEEDS = {r"(?:[\w ]{1,20}\s)?주요\s*뉴스": "주요"}
+
+
+def _patterns_for(line: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """RelatedStage.patterns() narrowed to the leads that can start ``line``: the same matches.
+
+    The two expressions try some 110 leads, one after the other, on each line
+    that passes the gate, at microseconds a line. Every lead but a few starts
+    with a letter, which the dressing (_OPEN) never holds: on a line that such
+    a lead matches, it starts at the first character the dressing cannot take,
+    the one after the greedy run of dressing. A lead that cannot start with
+    that character can match nowhere on the line, so leaving it out changes
+    no match (the leads keep their order, so the first match found is the
+    same, groups and all). Leads that may start otherwise are always kept.
+    """
+    run = _OPEN_RUN.match(line)
+    first = line[run.end() : run.end() + 1] if run else line[:1]
+    # A lead that may start otherwise ("(...) 주요 뉴스") is kept when the
+    # line holds the word it needs (see _NEEDS).
+    key = first + "".join(word for word in _NEEDS.values() if word in line)
+    found = _BY_FIRST.get(key)
+    if found is None:
+        if not _STARTS:
+            _STARTS.extend(_lead_starts([*_LEADS, *_NAMED_LEADS]))
+        kept = [
+            lead
+            for lead, chars in _STARTS
+            if (first in chars if chars is not None else _NEEDS[lead] in line)
+        ]
+        # No lead at all: "(?!)" matches nothing, where "" would match "".
+        found = _BY_FIRST[key] = _lead_patterns("|".join(kept) or "(?!)")
+    return found
+
+
+def _lead_starts(leads: list[str]) -> list[tuple[str, frozenset[str] | None]]:
+    """Each lead with every character (?i) lets it start with, or None if not only letters."""
+    starts: list[tuple[str, frozenset[str] | None]] = []
+    for lead in leads:
+        flags = int(re.IGNORECASE)
+        atoms = _sequence(list(_parse.parse(lead, flags)), 1, flags, flags)
+        letters = [atom[0] for atom in atoms if len(atom) == 1 and len(atom[0]) == 1]
+        if len(letters) != len(atoms) or not all(map(str.isalpha, letters)):
+            starts.append((lead, None))
+            continue
+        # case_blind_chars gives every character a letter matches under
+        # IGNORECASE, and maybe a few more: a lead kept too often is harmless.
+        chars = frozenset(char for letter in letters for char in case_blind_chars(letter))
+        starts.append((lead, chars))
+    return starts
 
 
 def _live_from_end(doc: Document) -> Iterator[int]:

@@ -104,3 +104,51 @@ def test_no_ascii_letter_matches_a_gate_words_other_letters(gate: FirstWordGate)
     for char in others:
         pattern = re.compile(re.escape(char), re.IGNORECASE)
         assert not [a for a in map(chr, range(128)) if pattern.fullmatch(a)], char
+
+
+def _outcome(match: re.Match[str] | None) -> tuple[int, int, str | None] | None:
+    if match is None:
+        return None
+    return (*match.span(), match.groupdict().get("title"))
+
+
+def test_related_leads_narrowed_by_first_character_match_as_all_leads_do() -> None:
+    alone, titled = related.RelatedStage.patterns()
+    rnd = random.Random(13)
+    openings = ["", "» ", "**", "__", "- ", "[", "### ", "—", "(", " _"]
+    endings = ["", ":", " …", "**", ": Storm closes the coast road", " - Ferry delays", " | Port"]
+    near = [
+        "In other words, the port",
+        "On example.com the port",
+        "Más noticias | Economía",
+        "-",
+        "» ·",
+    ]
+    tried = 0
+    for source in [*related._LEADS, *related._NAMED_LEADS]:
+        for sample in [*samples(source, 40), *near]:
+            line = _dressed(rnd, sample, openings, endings).strip()
+            narrow_alone, narrow_titled = related._patterns_for(line)
+            assert _outcome(narrow_alone.fullmatch(line)) == _outcome(alone.fullmatch(line)), line
+            assert _outcome(narrow_titled.fullmatch(line)) == _outcome(titled.fullmatch(line)), line
+            tried += 1
+    assert tried > 1000
+
+
+def test_every_related_lead_not_starting_with_a_letter_names_a_word_it_needs() -> None:
+    starts = related._lead_starts([*related._LEADS, *related._NAMED_LEADS])
+    others = [lead for lead, chars in starts if chars is None]
+    assert others == list(related._NEEDS)
+    for lead in others:
+        word = related._NEEDS[lead]
+        assert word.lower() == word == word.upper()
+        for sample in samples(lead, 200):
+            if re.fullmatch(lead, sample, re.IGNORECASE):
+                assert word in sample, (lead, sample)
+
+
+def test_related_lead_starts_take_every_case_of_their_letters() -> None:
+    starts = dict(related._lead_starts(related._LEADS))
+    assert {"r", "R"} <= (starts[r"read\s+(?:more|also|next|this\s+next)"] or set())
+    assert "\u0130" in (starts[r"(?:in\s+)?other\s+news"] or set())  # İ under IGNORECASE
+    assert "\u017f" in (starts[r"saiba\s+mais"] or set())  # the long s
