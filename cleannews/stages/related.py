@@ -35,16 +35,14 @@ from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 from cleannews.stages.context import (
     case_blind_chars,
+    ends_sentence,
     ends_with_period,
     has_bullet,
-    is_headline_like,
-    is_paragraph,
     is_wrapped,
     next_live,
-    paragraph_follows,
     previous_live,
     starts_lowercase,
-    word_count,
+    strip_bullet,
 )
 from cleannews.stages.first_words import FirstWordGate
 from cleannews.stages.gates import _sequence
@@ -268,7 +266,7 @@ class RelatedStage(Stage):
                 alone, titled = _patterns_for(line)
                 if alone.fullmatch(line):
                     if width == -1:
-                        width = _wrap_width(lines)
+                        width = _wrap_width(lines, stripped)
                     block = self._block(doc, index + 1, width)
                     yield from self._remove_block(doc, index, block)
                     after_block = (block[-1] if block else index) + 1
@@ -327,7 +325,7 @@ class RelatedStage(Stage):
         if (
             len(block) < 2
             and not named_site
-            and paragraph_follows(doc, block[-1] if block else lead)
+            and _paragraph_follows(doc, block[-1] if block else lead)
         ):
             return
         if block and not has_bullet(doc.lines[block[-1]]) and _opens_article(doc, lead, block[-1]):
@@ -339,8 +337,11 @@ class RelatedStage(Stage):
     @staticmethod
     def _is_title(text: str) -> bool:
         """Whether the text after a lead is one headline, not a paragraph."""
-        words = word_count(text)
-        return 0 < words <= _MAX_TITLE_WORDS and not is_paragraph(text, min_words=20)
+        return (
+            _has_words(text, 1)
+            and not _has_words(text, _MAX_TITLE_WORDS + 1)
+            and not _is_paragraph(text, min_words=20)
+        )
 
     @staticmethod
     def _block(doc: Document, start: int, width: int | None) -> list[int]:
@@ -358,7 +359,7 @@ class RelatedStage(Stage):
             line = lines[index]
             if is_wrapped(doc, index, width):
                 break
-            if not is_headline_like(line) and not _is_kicker(doc, index):
+            if not _is_headline_like(line) and not _is_kicker(doc, index):
                 break
             if bulleted is None:
                 bulleted = has_bullet(line)
@@ -477,13 +478,16 @@ def _may_be_shouted(texts: list[str]) -> list[int]:
     return list(compress(positions, few_small))
 
 
-def _wrap_width(lines: list[str]) -> int | None:
+def _wrap_width(lines: list[str], stripped: list[str] | None = None) -> int | None:
     """context.wrap_width, worked out with C-level steps and bisection.
 
     The same answer for the same lines (tests check it); it is here because
-    context.py belongs to other work.
+    context.py belongs to other work. ``stripped``: the lines stripped, when
+    the caller has them already.
     """
-    long_enough = map(_MIN_WRAPPED.__le__, map(len, map(str.strip, lines)))
+    if stripped is None:
+        stripped = list(map(str.strip, lines))
+    long_enough = map(_MIN_WRAPPED.__le__, map(len, stripped))
     lengths = sorted(map(len, map(str.rstrip, compress(lines, long_enough))))
     total = len(lengths)
     if total < 8:
@@ -509,18 +513,18 @@ _WRAP_SLACK = 12
 def _opens_article(doc: Document, lead: int, last: int) -> bool:
     """Whether the block stands above the first paragraph, right before it."""
     after = next_live(doc, last)
-    if after is None or not is_paragraph(doc.lines[after]):
+    if after is None or not _is_paragraph(doc.lines[after]):
         return False
-    return not any(is_paragraph(doc.lines[i]) for i in range(lead) if not doc.removed[i])
+    return not any(_is_paragraph(doc.lines[i]) for i in range(lead) if not doc.removed[i])
 
 
 def _is_kicker(doc: Document, index: int) -> bool:
     """A one-word label over a linked headline ("Warning", "EXCLUSIVE")."""
     line = doc.lines[index]
-    if word_count(line) != 1 or ends_with_period(line):
+    if not _has_words(line, 1) or _has_words(line, 2) or ends_with_period(line):
         return False
     after = next_live(doc, index)
-    return after is not None and is_headline_like(doc.lines[after])
+    return after is not None and _is_headline_like(doc.lines[after])
 
 
 def _is_shouted_link(doc: Document, index: int) -> bool:
@@ -531,8 +535,8 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
     FRONT-RUNNER?"), so only a line of nine words or more counts.
     """
     line = doc.lines[index]
-    words = word_count(line)
-    if not _SHOUTED_WORDS[0] <= words <= _SHOUTED_WORDS[1] or ends_with_period(line):
+    words_fit = _has_words(line, _SHOUTED_WORDS[0]) and not _has_words(line, _SHOUTED_WORDS[1] + 1)
+    if not words_fit or ends_with_period(line):
         return False
     upper = sum(map(str.isupper, line))
     if upper < 0.9 * (upper + sum(map(str.islower, line))):
@@ -542,8 +546,8 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
     return (
         before is not None
         and after is not None
-        and is_paragraph(doc.lines[before])
-        and is_paragraph(doc.lines[after])
+        and _is_paragraph(doc.lines[before])
+        and _is_paragraph(doc.lines[after])
     )
 
 
@@ -556,6 +560,49 @@ def _is_card(body: list[str]) -> bool:
     """A headline, and at most two short lines (a teaser, a date) under it."""
     return (
         1 <= len(body) <= _MAX_CARD_LINES
-        and is_headline_like(body[0])
-        and all(word_count(line) <= 35 and len(line) <= 300 for line in body)
+        and _is_headline_like(body[0])
+        and all(not _has_words(line, 36) and len(line) <= 300 for line in body)
     )
+
+
+# context.py's word_count, is_paragraph, paragraph_follows and is_headline_like
+# count every word of a line to compare the count with a small number; on
+# the long paragraphs around a lead that was most of the stage's time. These
+# give the same answers and stop counting at the number asked about.
+_AT_LEAST: dict[int, re.Pattern[str]] = {}
+
+
+def _has_words(text: str, count: int) -> bool:
+    """``word_count(text) >= count``: the first ``count`` runs of letters and digits are found.
+
+    Each step takes the non-word characters, then a whole run of word
+    characters (it may not stop inside one), so the steps can only match
+    consecutive runs, one each.
+    """
+    pattern = _AT_LEAST.get(count)
+    if pattern is None:
+        pattern = _AT_LEAST[count] = regexcache.compile(rf"(?:\W*\w+(?!\w)){{{count}}}")
+    return pattern.match(text) is not None
+
+
+def _is_paragraph(line: str, min_words: int = 12) -> bool:
+    """context.is_paragraph: enough words and a sentence ending."""
+    text = line.strip()
+    return _has_words(text, min_words) and ends_sentence(text)
+
+
+def _paragraph_follows(doc: Document, index: int) -> bool:
+    """context.paragraph_follows: any remaining line after ``index`` reads as running text."""
+    removed = doc.removed
+    lines = doc.lines
+    return any(
+        not removed[other] and _is_paragraph(lines[other]) for other in range(index + 1, len(lines))
+    )
+
+
+def _is_headline_like(line: str) -> bool:
+    """context.is_headline_like (of at most 20 words): a few words, no closing full stop."""
+    text = strip_bullet(line)
+    if not _has_words(text, 2) or _has_words(text, 21) or ends_with_period(text):
+        return False
+    return not text.endswith((":", ";", ","))

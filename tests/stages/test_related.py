@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import doctest
+import random
 from collections.abc import Callable
 
 import pytest
 
+from cleannews.document import Document
 from cleannews.stages import related as related_module
+from cleannews.stages.context import is_headline_like, is_paragraph, paragraph_follows, word_count
 
 Removed = Callable[[str], list[tuple[str, str]]]
 
@@ -265,3 +268,75 @@ def test_wrap_width_matches_the_context_module_on_random_line_lengths() -> None:
         lines = [" " * rnd.randint(0, 2) + "w" * size + " " * rnd.randint(0, 2) for size in sizes]
         doc = Document("\n".join(lines) + "\n")
         assert related_module._wrap_width(doc.lines) == wrap_width(doc), sizes
+        stripped = [line.strip() for line in doc.lines]
+        assert related_module._wrap_width(doc.lines, stripped) == wrap_width(doc), sizes
+
+
+def test_word_counts_that_stop_early_agree_with_word_count() -> None:
+    rnd = random.Random(5)
+    pieces = [
+        "port",
+        "A",
+        "_",
+        "x_y",
+        "12",
+        "é",
+        "ß",
+        "Москва",
+        "東京",
+        "\u0301",
+        " ",
+        "  ",
+        ",",
+        ".",
+        "-",
+        "…",
+        "\t",
+        "’",
+        "!",
+        "?",
+        "\u00a0",
+        "\u2003",
+        "٣",
+        "ǅ",
+    ]
+    texts = ["", " ", "one", " one two ", "a.b,c", "_", "..."]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 60))) for _ in range(400)]
+    for text in texts:
+        count = word_count(text)
+        for wanted in (1, 2, 9, 12, 20, 21, 31, 36):
+            assert related_module._has_words(text, wanted) == (count >= wanted), (text, wanted)
+
+
+def test_paragraph_and_headline_checks_agree_with_the_context_module() -> None:
+    rnd = random.Random(9)
+    words = [
+        "The",
+        "port",
+        "reopened",
+        "on",
+        "Monday",
+        "-",
+        "•",
+        "1.",
+        "…",
+        "said.",
+        "news:",
+        "STORM",
+        "ships,",
+        "\u00a0",
+        "Ferry",
+        "delays!",
+        "“Quote.”",
+        "end.",
+    ]
+    lines = ["", "  ", "- Storm closes road", "Storm closes the coast road."]
+    lines += [" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 40))) for _ in range(600)]
+    for line in lines:
+        assert related_module._is_headline_like(line) == is_headline_like(line), line
+        assert related_module._is_paragraph(line) == is_paragraph(line), line
+        assert related_module._is_paragraph(line, 20) == is_paragraph(line, min_words=20), line
+    doc = Document("".join(line + "\n" for line in lines))
+    doc.removed[5:40] = b"\x01" * 35
+    for index in range(0, len(doc.lines), 7):
+        assert related_module._paragraph_follows(doc, index) == paragraph_follows(doc, index)
