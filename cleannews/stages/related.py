@@ -383,7 +383,7 @@ def _lead_patterns(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 # The lead matchers by the first character after a line's dressing (see _patterns_for).
-_BY_FIRST: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_BY_FIRST: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {}
 _OPEN_RUN = regexcache.compile(_OPEN)
 # The leads' alternatives, each with the characters it can start with, or None
 # when it may start with something else than a letter (worked out on first need).
@@ -393,6 +393,7 @@ _STARTS: list[tuple[str, frozenset[str] | None]] = []
 # has one). Trying "[\w ]{1,20}" at the start of every line costs more than
 # all the other leads together.
 _NEEDS = {r"(?:[\w ]{1,20}\s)?주요\s*뉴스": "주요"}
+_NEEDED_WORDS = tuple(_NEEDS.values())
 
 
 def _patterns_for(line: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -411,7 +412,7 @@ def _patterns_for(line: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     first = line[run.end() : run.end() + 1] if run else line[:1]
     # A lead that may start otherwise ("(...) 주요 뉴스") is kept when the
     # line holds the word it needs (see _NEEDS).
-    key = first + "".join(word for word in _NEEDS.values() if word in line)
+    key = (first, *filter(line.__contains__, _NEEDED_WORDS))
     found = _BY_FIRST.get(key)
     if found is None:
         if not _STARTS:
