@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import and_
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document, Removal
@@ -372,14 +372,56 @@ class RelatedStage(Stage):
 
 def _lead_patterns(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The lone-lead and lead-with-title matchers for the leads in ``source``."""
-    alone = regexcache.compile(rf"{_OPEN}(?:{source}){_CLOSE}", re.IGNORECASE)
-    titled = regexcache.compile(
+    alone, titled = _lead_sources(source)
+    return regexcache.compile(alone, re.IGNORECASE), regexcache.compile(titled, re.IGNORECASE)
+
+
+def _lead_sources(source: str) -> tuple[str, str]:
+    """The sources of the lone-lead and lead-with-title matchers for the leads in ``source``."""
+    alone = rf"{_OPEN}(?:{source}){_CLOSE}"
+    titled = (
         # "Also on example.com Storm closes road": a site name needs no separator.
         rf"{_OPEN}(?:(?:{source}){_SEPARATOR}|(?:also\s+)?on\s+{_DOMAIN}\s+)"
-        r"(?P<title>\S.*?)[\s)\]]*",
-        re.IGNORECASE,
+        r"(?P<title>\S.*?)[\s)\]]*"
     )
     return alone, titled
+
+
+def _narrowed_patterns(
+    first: str, held: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The matchers of the leads that can start with ``first`` on a line holding ``held``.
+
+    Which leads those are takes parsing every lead (milliseconds): regexcache
+    keeps the compiled matchers between runs under a key naming everything
+    they are made from, so that is done once, not in every process.
+    """
+
+    def sources() -> tuple[str, str]:
+        if not _STARTS:
+            _STARTS.extend(_lead_starts([*_LEADS, *_NAMED_LEADS]))
+        kept = [
+            lead
+            for lead, chars in _STARTS
+            if (first in chars if chars is not None else _NEEDS[lead] in held)
+        ]
+        # No lead at all: "(?!)" matches nothing, where "" would match "".
+        return _lead_sources("|".join(kept) or "(?!)")
+
+    flags = int(re.IGNORECASE)
+    # The leading tag stands for _lead_starts and the choice above: change it
+    # with them, so that no matcher made the old way is taken from the cache.
+    made = "\0".join(["related narrowed leads 1", first, *held, _LEAD_SOURCE, *_NEEDS])
+    compiled = []
+    for kind in range(2):
+
+        def make(kind: int = kind) -> tuple[str, Any]:
+            source = sources()[kind]
+            return source, _parse.parse(source, flags)
+
+        key = "\0".join([made, str(kind), *_lead_sources("")])
+        compiled.append(regexcache.compile_made(key, flags, make))
+    return compiled[0], compiled[1]
 
 
 # The lead matchers by the first character after a line's dressing (see _patterns_for).
@@ -406,7 +448,8 @@ def _patterns_for(line: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     the one after the greedy run of dressing. A lead that cannot start with
     that character can match nowhere on the line, so leaving it out changes
     no match (the leads keep their order, so the first match found is the
-    same, groups and all). Leads that may start otherwise are always kept.
+    same, groups and all). A lead that may start otherwise is kept when the
+    line holds the word it needs (_NEEDS).
     """
     run = _OPEN_RUN.match(line)
     first = line[run.end() : run.end() + 1] if run else line[:1]
@@ -415,15 +458,7 @@ def _patterns_for(line: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     key = (first, *filter(line.__contains__, _NEEDED_WORDS))
     found = _BY_FIRST.get(key)
     if found is None:
-        if not _STARTS:
-            _STARTS.extend(_lead_starts([*_LEADS, *_NAMED_LEADS]))
-        kept = [
-            lead
-            for lead, chars in _STARTS
-            if (first in chars if chars is not None else _NEEDS[lead] in line)
-        ]
-        # No lead at all: "(?!)" matches nothing, where "" would match "".
-        found = _BY_FIRST[key] = _lead_patterns("|".join(kept) or "(?!)")
+        found = _BY_FIRST[key] = _narrowed_patterns(first, key[1:])
     return found
 
 
