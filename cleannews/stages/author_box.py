@@ -106,6 +106,15 @@ class AuthorBoxStage(Stage):
             del tail[0]
         for position, index in enumerate(tail):
             line = doc.visible(index)  # as it reads once glued markers are cut out
+            text = line.strip()
+            if not _has_address_mark(text) and not _may_end_tip_prompt(text):
+                # Most tail lines are the article's last paragraphs. With no
+                # address and no tip prompt at its end, only a bio rule can take
+                # the line (author_box_rule), and no contact sentence ends it
+                # (contact_start): the same answers, without trying the rest.
+                if _is_bio(text):
+                    yield self.remove_lines(doc, "author_bio", index)
+                continue
             rule = author_box_rule(line)
             if (
                 rule == "contact_line"
@@ -136,6 +145,15 @@ def author_box_rule(line: str) -> str | None:
     if rule is None or len(text.split()) > _MAX_WORDS:
         return None
     return rule
+
+
+def _is_bio(text: str) -> bool:
+    """Whether a stripped line is a bio or its label, of at most 60 words."""
+    return (
+        bool(text)
+        and (_ABOUT_LABEL.fullmatch(text) is not None or _BIO.match(text) is not None)
+        and len(text.split()) <= _MAX_WORDS
+    )
 
 
 def _furniture_rule(text: str) -> str | None:

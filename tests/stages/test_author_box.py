@@ -171,3 +171,20 @@ def test_a_two_line_text_keeps_its_first_line_out_of_the_tail() -> None:
     text = "Write to Nora Lind at nora.lind@example.com\nWrite to Pavel Novak at p@example.org\n"
     assert cleannews.clean(text) == "Write to Nora Lind at nora.lind@example.com\n"
     assert cleannews.clean("\n\n" + text) == "\n\nWrite to Nora Lind at nora.lind@example.com\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        ("Nora Lind is a reporter for The Harbour Times.\n", ""),
+        ("  About the author:  \n", ""),
+        # A bio of more than 60 words is a paragraph: it stays.
+        ("Nora Lind is a reporter who" + " covered the port" * 20 + ".\n", None),
+        ("Lind is a rare name in the valley, the mayor joked.\n", None),
+        ("The pier reopened. Have a tip?\n", "The pier reopened.\n"),
+        ("The pier reopened. Email nora@example.com\n", "The pier reopened.\n"),
+    ],
+)
+def test_tail_lines_without_an_address_go_only_as_bios(tail: str, kept: str | None) -> None:
+    result = cleannews.clean(BODY + tail)
+    assert result == BODY + (tail if kept is None else kept)
