@@ -18,10 +18,13 @@ refrains repeat on purpose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
-from itertools import compress, islice
-from operator import eq, itemgetter, not_, or_
+from heapq import heapify, heappop, heappush
+from itertools import compress, islice, repeat
+from operator import eq, ge, itemgetter, not_, or_, sub
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
@@ -61,6 +64,14 @@ _CREDIT_PATTERN = (
 # How far from the end of a line a credit can begin: the longest credit pattern.
 _CREDIT_REACH = 160
 _NON_WORD = re.compile(r"[\W_]+")
+# How many kept lines up a copy of a credited caption is looked for. Pages print a
+# gallery's captions again in a lightbox or a slideshow a few lines on; real pages
+# put the copies 2-20 kept lines apart. Beyond this a repeat is left alone.
+LOOK_BACK = 60
+# An uncredited line is taken for a caption's copy only up to this length.
+CAPTION_CHARS = 300
+# What a caption may end with before its copy's credit begins.
+_END_PUNCTUATION = " .,;:!?。！？、"
 
 
 @cache
@@ -78,6 +89,7 @@ _ASCII_NON_WORD = bytes(
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 _FIRST_8 = itemgetter(slice(0, 8))
 _FIRST_24 = itemgetter(slice(0, 24))
+_FIRST_32 = itemgetter(slice(0, 32))
 # Chinese, Japanese and Korean say in one character what takes two or three in a
 # Latin script; they count double towards ``min_chars``.
 _WIDE = re.compile(
@@ -104,67 +116,198 @@ def key_length(key: str) -> int:
 
 
 class CaptionsStage(Stage):
-    """Captions and paragraphs printed twice in a row, near-identical copies included."""
+    """Captions and paragraphs printed twice in a row; credited captions printed again nearby."""
 
     name = "captions"
     rules: ClassVar[dict[str, str]] = {
         "repeated_line": "a copy of the line just before it (a caption or paragraph printed twice)",
+        "repeated_caption": (
+            "a copy of a photo caption a few lines up (one of the copies carries a credit)"
+        ),
     }
     defaults: ClassVar[dict[str, int]] = {"min_chars": 30}
+    # A caption copy is looked for this many kept lines back, and judging each of
+    # those lines looked as far back again: text cleaned in windows keeps that
+    # much context before each cut (see cleannews.stream).
+    kept_reach: ClassVar[int] = 2 * LOOK_BACK
 
     def prepare(self) -> None:
         _credit()
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        min_chars = self.settings["min_chars"]
         kept = doc.kept_text_lines()
         # Compare what each line says after glued markers are cut out of it.
         texts = doc.visible_lines(kept)
+        if len(texts) < 2:
+            return
+        min_chars = self.settings["min_chars"]
         keys: dict[int, str] = {}
 
         def key(position: int) -> str:
-            found = keys.get(position)
-            if found is None:
-                found = keys[position] = comparison_key(texts[position])
-            return found
+            known = keys.get(position)
+            if known is None:
+                known = keys[position] = comparison_key(texts[position])
+            return known
 
         # Each line is compared with the kept line before it. Usually that is
-        # its neighbour in `kept`, and _neighbours_may_repeat has already
-        # ruled out most pairs; after a removal, the next line is compared with
-        # the line before the removed one, as if the removed one were not there.
-        candidates = _neighbours_may_repeat(texts)
+        # its neighbour in `kept`, and the cheap openings have already ruled out
+        # most pairs; after a removal, the next line is compared with the line
+        # before the removed one, as if the removed one were not there.
+        far_openings = list(map(_FIRST_32, map(str.lstrip, texts)))
+        neighbour_set = set(_neighbours_may_repeat(list(map(_FIRST_24, far_openings))))
+        far = _FarCopies(texts, far_openings, min_chars)
+        # Positions to judge, in order: neighbour candidates, far candidates,
+        # and lines right after a removal (with the kept line before that).
+        pending = list(neighbour_set.union(far.candidates()))
+        heapify(pending)
+        carried: dict[int, int] = {}  # position -> its previous kept line, after a removal
         # A key long enough to count has at least `shared` characters (wide ones
         # count double), and a key is the start of the line's words with any
         # credit cut off the end: two lines whose words start differently within
         # `shared` characters cannot match, and that is cheap to see.
         shared = (min_chars + 1) // 2
-        after_removal: tuple[int, int] | None = None  # (position, position of its previous)
-        next_candidate = 0
-        while True:
-            if after_removal is not None and (
-                next_candidate >= len(candidates) or after_removal[0] <= candidates[next_candidate]
+        last = -1
+        while pending:
+            position = heappop(pending)
+            if position == last:
+                continue
+            last = position
+            previous = carried.pop(position, position - 1)
+            rule = ""
+            if (
+                _may_repeat(texts[previous], texts[position])
+                if previous != position - 1
+                else position in neighbour_set
             ):
-                position, previous = after_removal
-                after_removal = None
-                if next_candidate < len(candidates) and candidates[next_candidate] == position:
-                    next_candidate += 1
-                if not _may_repeat(texts[previous], texts[position]):
-                    continue
-            elif next_candidate < len(candidates):
-                position = candidates[next_candidate]
-                previous = position - 1
-                next_candidate += 1
-            else:
-                return
-            start = _word_start(texts[position], shared)
-            if len(start) < shared or start != _word_start(texts[previous], shared):
-                continue
-            if not _may_share_key(texts[position], texts[previous]):
-                continue
-            if key(position) == key(previous) and key_length(key(position)) >= min_chars:
-                yield self.remove_lines(doc, "repeated_line", kept[position])
+                start = _word_start(texts[position], shared)
+                if (
+                    len(start) == shared
+                    and start == _word_start(texts[previous], shared)
+                    and _may_share_key(texts[position], texts[previous])
+                    and key(position) == key(previous)
+                    and key_length(key(position)) >= min_chars
+                ):
+                    rule = "repeated_line"
+            if not rule and far.is_copy(position):
+                rule = "repeated_caption"
+            if rule:
+                yield self.remove_lines(doc, rule, kept[position])
+                for later in far.removed_one(position):
+                    heappush(pending, later)
                 if position + 1 < len(texts):
-                    after_removal = (position + 1, previous)
+                    carried[position + 1] = previous
+                    heappush(pending, position + 1)
+
+
+class _FarCopies:
+    """The far-copy rule: a line that repeats a credited caption a few kept lines up.
+
+    A far copy must be a literal copy: the same text, or the same text with a
+    credit added or dropped at the end. So it opens as its original does, and
+    lines are grouped by their first 32 characters (a key long enough to count
+    has 30 letters; wide ones count double).
+
+    Distances count kept, non-blank lines, the lines that stay in the clean
+    text: cleaning the clean text again sees the same distances, so a copy that
+    was too far to go the first time is still too far the second time. Lines
+    removed earlier still count as originals, so that whether a line is a copy
+    never hangs on how the lines before it were judged.
+    """
+
+    def __init__(self, texts: list[str], openings: list[str], min_chars: int) -> None:
+        self.texts = texts
+        self.openings = openings  # the first 32 characters of each line, left-stripped
+        self.min_chars = min_chars
+        # Lines that are blank once glued markers are cut out: not in the clean text.
+        self.hollow: list[int] = []
+        self.removed: list[int] = []  # positions this stage removed, ascending
+        # Each line that opens as an earlier line does, how many lines apart
+        # the nearest such line is, and which line that is.
+        self.laters: list[int] = []
+        self.gaps: list[int] = []
+        self.previous_alike: dict[int, int] = {}
+        members = _opening_alike(openings)
+        if members:
+            empty = list(compress(range(len(texts)), map(not_, texts)))
+            spaces = list(compress(range(len(texts)), map(str.isspace, texts)))
+            self.hollow = sorted(empty + spaces) if empty and spaces else empty or spaces
+            # Sorted by opening, and by position among lines that open alike.
+            members.sort(key=openings.__getitem__)
+            member_openings = list(map(openings.__getitem__, members))
+            alike = list(map(eq, member_openings, member_openings[1:]))
+            self.laters = list(compress(members[1:], alike))
+            earliers = list(compress(members, alike))
+            self.gaps = list(map(sub, self.laters, earliers))
+            self.previous_alike = dict(zip(self.laters, earliers, strict=True))
+        self.reach = LOOK_BACK + len(self.hollow)
+        self.keys: dict[str, str] = {}
+
+    def candidates(self) -> list[int]:
+        """The lines that open as a line within reach before them does."""
+        return list(compress(self.laters, map(ge, repeat(self.reach), self.gaps)))
+
+    def removed_one(self, position: int) -> list[int]:
+        """Note a removal; the lines that came within reach of a line like them."""
+        self.removed.append(position)
+        self.reach += 1
+        # One line fewer between: the pairs exactly one line too far come within reach.
+        arrived = compress(self.laters, map(eq, self.gaps, repeat(self.reach)))
+        return [later for later in arrived if later > position]
+
+    def is_copy(self, position: int) -> bool:
+        """Whether ``position`` copies a credited caption within :data:`LOOK_BACK` kept lines."""
+        earlier = self.previous_alike.get(position)
+        if earlier is None:
+            return False
+        text = self.texts[position].strip()
+        same = []
+        # Literal copies first: a string comparison is cheaper than a distance.
+        while earlier is not None and position - earlier <= self.reach:
+            if _literal_copy(self.texts[earlier].strip(), text):
+                same.append(earlier)
+            earlier = self.previous_alike.get(earlier)
+        same = [other for other in same if self._kept_apart(other, position) <= LOOK_BACK]
+        if not same:
+            return False
+        key = self.key(text)
+        if key_length(key) < self.min_chars:
+            return False
+        same = [other for other in same if self.key(self.texts[other].strip()) == key]
+        if not same:
+            return False
+        if self.credited(text):
+            return True
+        # An uncredited copy goes only when it is as short as a caption: a long
+        # paragraph that a credited caption quoted is the article's own text.
+        return len(text) <= CAPTION_CHARS and any(
+            self.credited(self.texts[other].strip()) for other in same
+        )
+
+    def _kept_apart(self, earlier: int, later: int) -> int:
+        """Lines apart in the clean text (if ``earlier`` stays): hollow and removed ones drop."""
+        gone = bisect_left(self.removed, later) - bisect_left(self.removed, earlier)
+        if self.hollow:
+            gone += bisect_left(self.hollow, later) - bisect_left(self.hollow, earlier)
+        return later - earlier - gone
+
+    def key(self, text: str) -> str:
+        """:func:`comparison_key`, worked out once per text."""
+        known = self.keys.get(text)
+        if known is None:
+            known = self.keys[text] = comparison_key(text)
+        return known
+
+    def credited(self, text: str) -> bool:
+        """Whether the line is a caption with a credit: words, then a credit cut off."""
+        return self.key(text) != _NON_WORD.sub("", text.casefold())
+
+
+def _literal_copy(a: str, b: str) -> bool:
+    """Whether two stripped lines say the same, but for a credit one of them ends with."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short.rstrip(_END_PUNCTUATION))
 
 
 def _may_share_key(a: str, b: str) -> bool:
@@ -261,19 +404,28 @@ def _ascii_words(folded: str) -> list[str]:
     return folded.encode().translate(None, _ASCII_NON_WORD).decode().split("\n")
 
 
-def _neighbours_may_repeat(texts: list[str]) -> list[int]:
+def _neighbours_may_repeat(openings: list[str]) -> list[int]:
     """Positions ``i`` where ``_may_repeat(texts[i - 1], texts[i])``, worked out in C.
 
-    The openings of all lines are lower-cased and stripped of non-word
-    characters in one pass over one string, instead of a regex call per line.
+    ``openings`` are the first 24 characters of each line, left-stripped. They
+    are lower-cased and stripped of non-word characters in one pass over one
+    string, instead of a regex call per line.
     """
-    if len(texts) < 2:
+    if len(openings) < 2:
         return []
-    openings = list(map(_FIRST_24, map(str.lstrip, texts)))
     starts = list(map(str.casefold, map(_FIRST_8, openings)))
     word_starts = list(map(_FIRST_8, _words_of(openings)))
     same = map(or_, map(eq, starts, starts[1:]), map(eq, word_starts, word_starts[1:]))
-    return list(compress(range(1, len(texts)), same))
+    return list(compress(range(1, len(openings)), same))
+
+
+def _opening_alike(openings: list[str]) -> list[int]:
+    """Positions of the lines whose opening another line has (15 characters or more)."""
+    counts = Counter(openings)
+    repeated = {opening for opening, count in counts.items() if count > 1 and len(opening) >= 15}
+    if not repeated:
+        return []
+    return list(compress(range(len(openings)), map(repeated.__contains__, openings)))
 
 
 def _may_repeat(a: str, b: str) -> bool:
