@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import cache
 from heapq import heapify, heappop, heappush
 from itertools import compress, islice, repeat
-from operator import eq, ge, itemgetter, not_, or_, sub
+from operator import eq, ge, itemgetter, lt, not_, or_, sub
 from typing import ClassVar
 
 from cleannews.document import Document, Removal
@@ -89,7 +89,11 @@ _ASCII_NON_WORD = bytes(
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 _FIRST_8 = itemgetter(slice(0, 8))
 _FIRST_24 = itemgetter(slice(0, 24))
-_FIRST_32 = itemgetter(slice(0, 32))
+_FIRST_30 = itemgetter(slice(0, 30))
+# A key long enough to count has 30 letters, or 15 wide (CJK) ones: so two
+# copies of a caption share their first 30 characters, or 15 if those hold
+# a wide one (or anything from the first kana up).
+_WIDE_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")
 # Chinese, Japanese and Korean say in one character what takes two or three in a
 # Latin script; they count double towards ``min_chars``.
 _WIDE = re.compile(
@@ -153,9 +157,9 @@ class CaptionsStage(Stage):
         # its neighbour in `kept`, and the cheap openings have already ruled out
         # most pairs; after a removal, the next line is compared with the line
         # before the removed one, as if the removed one were not there.
-        far_openings = list(map(_FIRST_32, map(str.lstrip, texts)))
-        neighbour_set = set(_neighbours_may_repeat(list(map(_FIRST_24, far_openings))))
-        far = _FarCopies(texts, far_openings, min_chars)
+        openings = list(map(_FIRST_30, map(str.lstrip, texts)))
+        neighbour_set = set(_neighbours_may_repeat(list(map(_FIRST_24, openings))))
+        far = _FarCopies(texts, _far_openings(openings), min_chars)
         # Positions to judge, in order: neighbour candidates, far candidates,
         # and lines right after a removal (with the kept line before that).
         pending = list(neighbour_set.union(far.candidates()))
@@ -204,8 +208,7 @@ class _FarCopies:
 
     A far copy must be a literal copy: the same text, or the same text with a
     credit added or dropped at the end. So it opens as its original does, and
-    lines are grouped by their first 32 characters (a key long enough to count
-    has 30 letters; wide ones count double).
+    lines are grouped by their opening (see :func:`_far_openings`).
 
     Distances count kept, non-blank lines, the lines that stay in the clean
     text: cleaning the clean text again sees the same distances, so a copy that
@@ -216,7 +219,7 @@ class _FarCopies:
 
     def __init__(self, texts: list[str], openings: list[str], min_chars: int) -> None:
         self.texts = texts
-        self.openings = openings  # the first 32 characters of each line, left-stripped
+        self.openings = openings
         self.min_chars = min_chars
         # Lines that are blank once glued markers are cut out: not in the clean text.
         self.hollow: list[int] = []
@@ -240,6 +243,8 @@ class _FarCopies:
             self.gaps = list(map(sub, self.laters, earliers))
             self.previous_alike = dict(zip(self.laters, earliers, strict=True))
         self.reach = LOOK_BACK + len(self.hollow)
+        # Pairs further apart come within reach as lines between are removed.
+        self.further: list[tuple[int, int]] | None = None
         self.keys: dict[str, str] = {}
 
     def candidates(self) -> list[int]:
@@ -250,9 +255,17 @@ class _FarCopies:
         """Note a removal; the lines that came within reach of a line like them."""
         self.removed.append(position)
         self.reach += 1
-        # One line fewer between: the pairs exactly one line too far come within reach.
-        arrived = compress(self.laters, map(eq, self.gaps, repeat(self.reach)))
-        return [later for later in arrived if later > position]
+        if self.further is None:
+            # (lines apart, later line) of the pairs out of reach, nearest last.
+            beyond = map(lt, repeat(self.reach - 1), self.gaps)
+            pairs = compress(zip(self.gaps, self.laters, strict=True), beyond)
+            self.further = sorted(pairs, reverse=True)
+        arrived = []
+        while self.further and self.further[-1][0] <= self.reach:
+            later = self.further.pop()[1]
+            if later > position:
+                arrived.append(later)
+        return arrived
 
     def is_copy(self, position: int) -> bool:
         """Whether ``position`` copies a credited caption within :data:`LOOK_BACK` kept lines."""
@@ -417,6 +430,19 @@ def _neighbours_may_repeat(openings: list[str]) -> list[int]:
     word_starts = list(map(_FIRST_8, _words_of(openings)))
     same = map(or_, map(eq, starts, starts[1:]), map(eq, word_starts, word_starts[1:]))
     return list(compress(range(1, len(openings)), same))
+
+
+def _far_openings(openings: list[str]) -> list[str]:
+    """What two literal copies of a caption surely share, from their first 30 characters.
+
+    The choice of 30 or 15 must be the same for both copies, and it is: a
+    caption shorter than 30 characters has wide ones in it.
+    """
+    chosen = list(openings)
+    others = list(compress(range(len(openings)), map(not_, map(str.isascii, openings))))
+    for position in compress(others, map(_WIDE_OR_ABOVE.search, map(chosen.__getitem__, others))):
+        chosen[position] = chosen[position][:15]
+    return chosen
 
 
 def _opening_alike(openings: list[str]) -> list[int]:
