@@ -22,7 +22,8 @@ Why that gives the same result as cleaning the whole text at once:
   for a caption's copy among the last kept lines, however many removed or
   blank lines lie between) says how many in a ``kept_reach`` attribute, and
   the context before a cut holds that many lines with a letter or digit that
-  no stage removed, up to :data:`MAX_GROWTH` windows of text.
+  no stage removed, up to :data:`MAX_GROWTH` windows of text (of at least
+  :data:`WINDOW` characters).
 
 A stage that looks further than it says could decide differently near a cut
 (so could the captions stage when a chain of caption copies, each a few kept
@@ -153,7 +154,7 @@ def clean_pieces(
         keep_from = _lines_back(text, commit, context)
         if kept_context:
             # Never hold more than a few windows of context, whatever the lines.
-            limit = max(0, commit - MAX_GROWTH * window)
+            limit = max(0, commit - MAX_GROWTH * max(window, WINDOW))
             kept_from = _kept_lines_back(text, result.removals, commit, kept_context, limit)
             keep_from = min(keep_from, kept_from)
         first_line += _count_lines(text, 0, keep_from)
