@@ -7,12 +7,22 @@ count) says the same, ignoring case, spacing, punctuation and a trailing photo
 credit. Short lines are never treated as repeats: "* * *", table cells and
 refrains repeat on purpose.
 
+A gallery's captions are often printed again a few paragraphs on (a slideshow,
+a lightbox). A later line that copies a line up to :data:`LOOK_BACK` kept lines
+before it, word for word or with a credit added or dropped, goes too, but only
+when it is clearly a caption: the copy carries a credit, or it is no longer than
+a caption and an earlier copy carries one. A sentence, a refrain or a quote
+repeated without a credit stays.
+
 >>> from cleannews import clean
 >>> caption = "Cranes stand idle at the container port on Monday."
 >>> clean(f"{caption} Photo: AP\\n{caption}\\n\\nTrade resumed.\\n")
 'Cranes stand idle at the container port on Monday. Photo: AP\\n\\nTrade resumed.\\n'
 >>> clean("* * *\\n* * *\\n")
 '* * *\\n* * *\\n'
+>>> gallery = f"{caption} Photo: AP\\nThe port reopened.\\n{caption}\\n"
+>>> clean(gallery).splitlines()
+['Cranes stand idle at the container port on Monday. Photo: AP', 'The port reopened.']
 """
 
 from __future__ import annotations
