@@ -71,8 +71,21 @@ _CREDIT_PATTERN = (
     rf"|{_AFTER_SENTENCE}(?:{_AGENCY})\b"
     r")\s*$"
 )
+# What every credit ends with or holds (see _may_hold_credit), folded: the
+# brackets of _CLOSE, the names of _AGENCY, the words of _CREDIT_WORD.
+_CLOSE_BRACKETS = ")]）］】"
+_AGENCY_ENDINGS = (
+    "images", "reuters", "ap", "afp", "dpa", "epa", "xinhua", "bloomberg", "shutterstock",
+    "anadolu", "ani", "pa", "kyodo", "tass", "ansa", "efe", "共同", "新华社", "新華社", "연합뉴스",
+)  # fmt: skip
+_CREDIT_HINTS = (
+    "photo", "picture", "image", "pic", "foto", "bild", "immagine", "фото", "credit", "crédit",
+    "source", "quelle", "fuente", "fonte", "写真", "撮影", "图", "圖", "사진", "©", "(c)",
+)  # fmt: skip
 # How far from the end of a line a credit can begin: the longest credit pattern.
 _CREDIT_REACH = 160
+# How much of two long lines is compared first, before all their words.
+_OPENING_CHARS = 96
 _NON_WORD = re.compile(r"[\W_]+")
 # How many kept lines up a copy of a credited caption is looked for. Pages print a
 # gallery's captions again in a lightbox or a slideshow a few lines on; real pages
@@ -117,11 +130,28 @@ def comparison_key(line: str) -> str:
     # pattern is slow on long runs of spaces, and lines can be very long.
     line = line.rstrip()
     cut = max(0, len(line) - _CREDIT_REACH)
-    stripped = line[:cut] + _credit().sub("", line[cut:])
+    tail = line[cut:]
+    stripped = line[:cut] + _credit().sub("", tail) if _may_hold_credit(tail) else line
     key = _NON_WORD.sub("", stripped.casefold())
     # A line that is nothing but a credit keeps its own words, so two credit
     # lines still compare by what they say.
     return key or _NON_WORD.sub("", line.casefold())
+
+
+def _may_hold_credit(tail: str) -> bool:
+    """False when :data:`_CREDIT_PATTERN` surely matches nowhere in ``tail`` (rstripped).
+
+    Every credit ends the line with a closing bracket or an agency's name, or
+    holds a credit word, "©" or "(c)"; string searches see that far faster than
+    the pattern, which is tried at each position.
+    """
+    if not tail:
+        return False
+    if tail[-1] in _CLOSE_BRACKETS:
+        return True
+    # Fold case as the pattern's IGNORECASE does, where "İ" and "ı" match "i".
+    folded = tail.casefold().replace("i\u0307", "i").replace("ı", "i")
+    return folded.endswith(_AGENCY_ENDINGS) or any(word in folded for word in _CREDIT_HINTS)
 
 
 def key_length(key: str) -> int:
@@ -345,6 +375,13 @@ def _may_share_key(a: str, b: str) -> bool:
     """
     a = a.rstrip()
     b = b.rstrip()
+    if max(len(a), len(b)) > _OPENING_CHARS + _CREDIT_REACH:
+        # Words that differ within both lines' openings differ there in the
+        # whole lines too; and a long line's credit cannot start that early.
+        a_start = _NON_WORD.sub("", a[:_OPENING_CHARS].casefold())
+        b_start = _NON_WORD.sub("", b[:_OPENING_CHARS].casefold())
+        if _shared_start(a_start, b_start) < min(len(a_start), len(b_start)):
+            return False
     a_words = _NON_WORD.sub("", a.casefold())
     b_words = _NON_WORD.sub("", b.casefold())
     if a_words == b_words:
@@ -376,6 +413,8 @@ def _key_may_end_by(line: str, words: str, shared: int) -> bool:
     if limit < cut:
         return False
     tail = line[cut:]
+    if not _may_hold_credit(tail):
+        return False
     # The leftmost credit is what comparison_key cuts; try the positions in order.
     credit = _credit().match
     return any(credit(tail, position) for position in range(limit - cut + 1))
