@@ -91,6 +91,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 # gallery's captions again in a lightbox or a slideshow a few lines on; real pages
 # put the copies 2-20 kept lines apart. Beyond this a repeat is left alone.
 LOOK_BACK = 60
+# Up to this many lines that open like another, look for credits among them first.
+_FEW_MEMBERS = 64
 # An uncredited line is taken for a caption's copy only up to this length.
 CAPTION_CHARS = 300
 # What a caption may end with before its copy's credit begins.
@@ -138,6 +140,11 @@ def comparison_key(line: str) -> str:
     return key or _NON_WORD.sub("", line.casefold())
 
 
+@cache
+def _credit_hint() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _CREDIT_HINTS)))
+
+
 def _may_hold_credit(tail: str) -> bool:
     """False when :data:`_CREDIT_PATTERN` surely matches nowhere in ``tail`` (rstripped).
 
@@ -151,7 +158,7 @@ def _may_hold_credit(tail: str) -> bool:
         return True
     # Fold case as the pattern's IGNORECASE does, where "İ" and "ı" match "i".
     folded = tail.casefold().replace("i\u0307", "i").replace("ı", "i")
-    return folded.endswith(_AGENCY_ENDINGS) or any(word in folded for word in _CREDIT_HINTS)
+    return folded.endswith(_AGENCY_ENDINGS) or _credit_hint().search(folded) is not None
 
 
 def key_length(key: str) -> int:
@@ -269,7 +276,21 @@ class _FarCopies:
         self.laters: list[int] = []
         self.gaps: list[int] = []
         self.previous_alike: dict[int, int] = {}
+        self.keys: dict[str, str] = {}
         members = _opening_alike(openings)
+        if len(members) <= _FEW_MEMBERS:
+            # A copy goes only if it or a copy before it carries a credit, and
+            # copies open alike: only groups with a credited line matter. (For
+            # a few lines, looking for credits first saves setting up the rest.)
+            credited = {
+                openings[member]
+                for member in members
+                if _may_hold_credit(texts[member].rstrip()[-_CREDIT_REACH:])
+                and self.credited(texts[member].strip())
+            }
+            members = list(
+                compress(members, map(credited.__contains__, map(openings.__getitem__, members)))
+            )
         if members:
             empty = list(compress(range(len(texts)), map(not_, texts)))
             spaces = list(compress(range(len(texts)), map(str.isspace, texts)))
@@ -285,7 +306,6 @@ class _FarCopies:
         self.reach = LOOK_BACK + len(self.hollow)
         # Pairs further apart come within reach as lines between are removed.
         self.further: list[tuple[int, int]] | None = None
-        self.keys: dict[str, str] = {}
 
     def candidates(self) -> list[int]:
         """The lines that open as a line within reach before them does."""
@@ -497,6 +517,8 @@ def _far_openings(openings: list[str]) -> list[str]:
 def _opening_alike(openings: list[str]) -> list[int]:
     """Positions of the lines whose opening another line has (15 characters or more)."""
     counts = Counter(openings)
+    if len(counts) == len(openings):
+        return []  # every line opens its own way: most articles
     repeated = {opening for opening, count in counts.items() if count > 1 and len(opening) >= 15}
     if not repeated:
         return []
