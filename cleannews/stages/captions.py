@@ -37,6 +37,7 @@ from itertools import compress, islice, repeat
 from operator import eq, ge, itemgetter, lt, not_, or_, sub
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 
@@ -102,7 +103,7 @@ _END_PUNCTUATION = " .,;:!?。！？、"
 @cache
 def _credit() -> re.Pattern[str]:
     # Compiled on first need, not at import: most texts have no repeated line.
-    return re.compile(_CREDIT_PATTERN, re.IGNORECASE)
+    return regexcache.compile(_CREDIT_PATTERN, re.IGNORECASE)
 
 
 # The same, but line breaks stay: it runs over many lines joined with "\n".
@@ -142,7 +143,7 @@ def comparison_key(line: str) -> str:
 
 @cache
 def _credit_hint() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, _CREDIT_HINTS)))
+    return regexcache.compile("|".join(map(re.escape, _CREDIT_HINTS)))
 
 
 def _may_hold_credit(tail: str) -> bool:
