@@ -17,12 +17,20 @@ Why that gives the same result as cleaning the whole text at once:
   anchor never splits a gap;
 - stages that look further (an author box in the last lines, a credit on the
   last line) say how far in ``Stage.reach``, and the context is never less
-  than that.
+  than that;
+- a stage that looks back a number of *kept* lines (the captions stage looks
+  for a caption's copy among the last kept lines, however many removed or
+  blank lines lie between) says how many in a ``kept_reach`` attribute, and
+  the context before a cut holds that many lines with a letter or digit that
+  no stage removed, up to :data:`MAX_GROWTH` windows of text (of at least
+  :data:`WINDOW` characters).
 
-A stage that looks further than it says could decide differently near a cut,
-and so could any stage when a window holds no anchor at all (megabytes of
-blank or removed lines, or a few huge lines); then the window is cut at a line
-boundary without one. Text with no ``\\n`` line break at all (old Mac ``\\r``
+A stage that looks further than it says could decide differently near a cut
+(so could the captions stage when a chain of caption copies, each a few kept
+lines after the last, runs back past the context, or past the cap), and so
+could any stage when a window holds no anchor at all (megabytes of blank or
+removed lines, or a few huge lines); then the window is cut at a line boundary
+without one. Text with no ``\\n`` line break at all (old Mac ``\\r``
 files, one giant line) cannot be cut and is held whole. That is the trade-off
 for memory that does not grow with the input.
 """
@@ -30,6 +38,7 @@ for memory that does not grow with the input.
 from __future__ import annotations
 
 import codecs
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Protocol
@@ -45,6 +54,8 @@ WINDOW = 1024 * 1024
 CONTEXT_LINES = 32
 # When a window holds no anchor, read on until it is this many windows long.
 MAX_GROWTH = 8
+# A letter or a digit: what makes a line count as kept text.
+_WORD = re.compile(r"[^\W_]")
 # Bytes read at a time.
 READ_SIZE = 1024 * 1024
 
@@ -107,6 +118,7 @@ def clean_pieces(
     # Stages that look further than one line (head and tail rules) need that
     # much context on both sides of a cut.
     context = max(context, pipeline.reach)
+    kept_context = _kept_reach(pipeline)
     buffer = ""  # text not yet written, after some context already written
     pending: list[str] = []
     pending_size = 0
@@ -140,6 +152,11 @@ def clean_pieces(
         warned = result.warnings
         yield _window(text, result.removals, emitted, commit, base, fresh)
         keep_from = _lines_back(text, commit, context)
+        if kept_context:
+            # Never hold more than a few windows of context, whatever the lines.
+            limit = max(0, commit - MAX_GROWTH * max(window, WINDOW))
+            kept_from = _kept_lines_back(text, result.removals, commit, kept_context, limit)
+            keep_from = min(keep_from, kept_from)
         first_line += _count_lines(text, 0, keep_from)
         base += keep_from
         buffer = buffer[keep_from:]
@@ -149,6 +166,38 @@ def clean_pieces(
         result = pipeline.run(buffer, first_line)
         fresh = tuple(note for note in result.warnings if note not in warned)
         yield _window(buffer, result.removals, emitted, len(buffer), base, fresh)
+
+
+def _kept_reach(pipeline: Pipeline) -> int:
+    """The most kept lines any stage looks back over (a stage's ``kept_reach``, if it has one)."""
+    return max((getattr(stage, "kept_reach", 0) for stage in pipeline.stages), default=0)
+
+
+def _kept_lines_back(
+    text: str, removals: tuple[Removal, ...], position: int, lines: int, limit: int
+) -> int:
+    """The start of the line ``lines`` kept lines before ``position``, not before ``limit``.
+
+    A kept line is one with a letter or digit that no whole-line removal covers.
+    Lines that a stage counts but this does not (no letter, a lone ``\\r`` inside)
+    only make the context longer, never shorter than the stage needs.
+    """
+    whole = [r for r in removals if not r.partial]
+    starts = [r.start for r in whole]
+    seen = 0
+    while seen < lines and position > 0:
+        start = text.rfind("\n", 0, position - 1) + 1
+        if start < limit:
+            break  # the cap: a few windows of context at most
+        position = start
+        if not _covered(whole, starts, start) and _WORD.search(text, start, _line_end(text, start)):
+            seen += 1
+    return position
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _count_lines(text: str, start: int, end: int) -> int:

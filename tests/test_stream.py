@@ -59,6 +59,22 @@ def test_a_caption_repeated_across_a_cut_is_still_caught() -> None:
         assert [r.key for r in removals if r.stage == "captions"] == ["captions.repeated_line"]
 
 
+def test_a_caption_copied_further_down_across_a_cut_is_still_caught() -> None:
+    # The copy is 50 kept lines after its original, with ad markers (removed)
+    # between them: far more lines than the context, however small it is asked.
+    caption = "Containers stacked on the quay at dawn. Photo: AFP\n"
+    copy = "Containers stacked on the quay at dawn.\n"
+    between = "".join(f"Paragraph {i} of the long report.\nAdvertisement\n" for i in range(49))
+    lead = "".join(f"Lead paragraph {i}.\n" for i in range(30))
+    text = lead + caption + between + copy + lead
+    whole = Pipeline().run(text)
+    assert copy not in whole.text
+    for window in range(300, 2_400, 150):
+        clean, removals = _windowed(text, window=window, context=1)
+        assert clean == whole.text
+        assert removals == whole.removals
+
+
 # Lines to shuffle into hostile texts: residue, blank and space-only lines, captions
 # and their copies, mixed line endings.
 _LINES = [

@@ -7,23 +7,37 @@ count) says the same, ignoring case, spacing, punctuation and a trailing photo
 credit. Short lines are never treated as repeats: "* * *", table cells and
 refrains repeat on purpose.
 
+A gallery's captions are often printed again a few paragraphs on (a slideshow,
+a lightbox). A later line that copies a line up to :data:`LOOK_BACK` kept lines
+before it, word for word or with a credit added or dropped, goes too, but only
+when it is clearly a caption: the copy carries a credit, or it is no longer than
+a caption and an earlier copy carries one. A sentence, a refrain or a quote
+repeated without a credit stays.
+
 >>> from cleannews import clean
 >>> caption = "Cranes stand idle at the container port on Monday."
 >>> clean(f"{caption} Photo: AP\\n{caption}\\n\\nTrade resumed.\\n")
 'Cranes stand idle at the container port on Monday. Photo: AP\\n\\nTrade resumed.\\n'
 >>> clean("* * *\\n* * *\\n")
 '* * *\\n* * *\\n'
+>>> gallery = f"{caption} Photo: AP\\nThe port reopened.\\n{caption}\\n"
+>>> clean(gallery).splitlines()
+['Cranes stand idle at the container port on Monday. Photo: AP', 'The port reopened.']
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
-from itertools import compress, islice
-from operator import eq, itemgetter, not_, or_
+from heapq import heapify, heappop, heappush
+from itertools import compress, islice, repeat
+from operator import eq, ge, itemgetter, lt, not_, or_, sub
 from typing import ClassVar
 
+from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 
@@ -58,15 +72,38 @@ _CREDIT_PATTERN = (
     rf"|{_AFTER_SENTENCE}(?:{_AGENCY})\b"
     r")\s*$"
 )
+# What every credit ends with or holds (see _may_hold_credit), folded: the
+# brackets of _CLOSE, the names of _AGENCY, the words of _CREDIT_WORD.
+_CLOSE_BRACKETS = ")]）］】"
+_AGENCY_ENDINGS = (
+    "images", "reuters", "ap", "afp", "dpa", "epa", "xinhua", "bloomberg", "shutterstock",
+    "anadolu", "ani", "pa", "kyodo", "tass", "ansa", "efe", "共同", "新华社", "新華社", "연합뉴스",
+)  # fmt: skip
+_CREDIT_HINTS = (
+    "photo", "picture", "image", "pic", "foto", "bild", "immagine", "фото", "credit", "crédit",
+    "source", "quelle", "fuente", "fonte", "写真", "撮影", "图", "圖", "사진", "©", "(c)",
+)  # fmt: skip
 # How far from the end of a line a credit can begin: the longest credit pattern.
 _CREDIT_REACH = 160
+# How much of two long lines is compared first, before all their words.
+_OPENING_CHARS = 96
 _NON_WORD = re.compile(r"[\W_]+")
+# How many kept lines up a copy of a credited caption is looked for. Pages print a
+# gallery's captions again in a lightbox or a slideshow a few lines on; real pages
+# put the copies 2-20 kept lines apart. Beyond this a repeat is left alone.
+LOOK_BACK = 60
+# Up to this many lines that open like another, look for credits among them first.
+_FEW_MEMBERS = 64
+# An uncredited line is taken for a caption's copy only up to this length.
+CAPTION_CHARS = 300
+# What a caption may end with before its copy's credit begins.
+_END_PUNCTUATION = " .,;:!?。！？、"
 
 
 @cache
 def _credit() -> re.Pattern[str]:
     # Compiled on first need, not at import: most texts have no repeated line.
-    return re.compile(_CREDIT_PATTERN, re.IGNORECASE)
+    return regexcache.compile(_CREDIT_PATTERN, re.IGNORECASE)
 
 
 # The same, but line breaks stay: it runs over many lines joined with "\n".
@@ -78,6 +115,11 @@ _ASCII_NON_WORD = bytes(
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 _FIRST_8 = itemgetter(slice(0, 8))
 _FIRST_24 = itemgetter(slice(0, 24))
+_FIRST_30 = itemgetter(slice(0, 30))
+# A key long enough to count has 30 letters, or 15 wide (CJK) ones: so two
+# copies of a caption share their first 30 characters, or 15 if those hold
+# a wide one (or anything from the first kana up).
+_WIDE_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")
 # Chinese, Japanese and Korean say in one character what takes two or three in a
 # Latin script; they count double towards ``min_chars``.
 _WIDE = re.compile(
@@ -91,11 +133,33 @@ def comparison_key(line: str) -> str:
     # pattern is slow on long runs of spaces, and lines can be very long.
     line = line.rstrip()
     cut = max(0, len(line) - _CREDIT_REACH)
-    stripped = line[:cut] + _credit().sub("", line[cut:])
+    tail = line[cut:]
+    stripped = line[:cut] + _credit().sub("", tail) if _may_hold_credit(tail) else line
     key = _NON_WORD.sub("", stripped.casefold())
     # A line that is nothing but a credit keeps its own words, so two credit
     # lines still compare by what they say.
     return key or _NON_WORD.sub("", line.casefold())
+
+
+@cache
+def _credit_hint() -> re.Pattern[str]:
+    return regexcache.compile("|".join(map(re.escape, _CREDIT_HINTS)))
+
+
+def _may_hold_credit(tail: str) -> bool:
+    """False when :data:`_CREDIT_PATTERN` surely matches nowhere in ``tail`` (rstripped).
+
+    Every credit ends the line with a closing bracket or an agency's name, or
+    holds a credit word, "©" or "(c)"; string searches see that far faster than
+    the pattern, which is tried at each position.
+    """
+    if not tail:
+        return False
+    if tail[-1] in _CLOSE_BRACKETS:
+        return True
+    # Fold case as the pattern's IGNORECASE does, where "İ" and "ı" match "i".
+    folded = tail.casefold().replace("i\u0307", "i").replace("ı", "i")
+    return folded.endswith(_AGENCY_ENDINGS) or _credit_hint().search(folded) is not None
 
 
 def key_length(key: str) -> int:
@@ -104,67 +168,220 @@ def key_length(key: str) -> int:
 
 
 class CaptionsStage(Stage):
-    """Captions and paragraphs printed twice in a row, near-identical copies included."""
+    """Captions and paragraphs printed twice in a row; credited captions printed again nearby."""
 
     name = "captions"
     rules: ClassVar[dict[str, str]] = {
         "repeated_line": "a copy of the line just before it (a caption or paragraph printed twice)",
+        "repeated_caption": (
+            "a copy of a photo caption a few lines up (one of the copies carries a credit)"
+        ),
     }
     defaults: ClassVar[dict[str, int]] = {"min_chars": 30}
+    # A caption copy is looked for this many kept lines back, and judging each of
+    # those lines looked as far back again: text cleaned in windows keeps that
+    # much context before each cut (see cleannews.stream).
+    kept_reach: ClassVar[int] = 2 * LOOK_BACK
 
     def prepare(self) -> None:
         _credit()
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        min_chars = self.settings["min_chars"]
         kept = doc.kept_text_lines()
         # Compare what each line says after glued markers are cut out of it.
         texts = doc.visible_lines(kept)
+        if len(texts) < 2:
+            return
+        min_chars = self.settings["min_chars"]
         keys: dict[int, str] = {}
 
         def key(position: int) -> str:
-            found = keys.get(position)
-            if found is None:
-                found = keys[position] = comparison_key(texts[position])
-            return found
+            known = keys.get(position)
+            if known is None:
+                known = keys[position] = comparison_key(texts[position])
+            return known
 
         # Each line is compared with the kept line before it. Usually that is
-        # its neighbour in `kept`, and _neighbours_may_repeat has already
-        # ruled out most pairs; after a removal, the next line is compared with
-        # the line before the removed one, as if the removed one were not there.
-        candidates = _neighbours_may_repeat(texts)
+        # its neighbour in `kept`, and the cheap openings have already ruled out
+        # most pairs; after a removal, the next line is compared with the line
+        # before the removed one, as if the removed one were not there.
+        openings = list(map(_FIRST_30, map(str.lstrip, texts)))
+        neighbour_set = set(_neighbours_may_repeat(list(map(_FIRST_24, openings))))
+        far = _FarCopies(texts, _far_openings(openings), min_chars)
+        # Positions to judge, in order: neighbour candidates, far candidates,
+        # and lines right after a removal (with the kept line before that).
+        pending = list(neighbour_set.union(far.candidates()))
+        heapify(pending)
+        carried: dict[int, int] = {}  # position -> its previous kept line, after a removal
         # A key long enough to count has at least `shared` characters (wide ones
         # count double), and a key is the start of the line's words with any
         # credit cut off the end: two lines whose words start differently within
         # `shared` characters cannot match, and that is cheap to see.
         shared = (min_chars + 1) // 2
-        after_removal: tuple[int, int] | None = None  # (position, position of its previous)
-        next_candidate = 0
-        while True:
-            if after_removal is not None and (
-                next_candidate >= len(candidates) or after_removal[0] <= candidates[next_candidate]
+        last = -1
+        while pending:
+            position = heappop(pending)
+            if position == last:
+                continue
+            last = position
+            previous = carried.pop(position, position - 1)
+            rule = ""
+            if (
+                _may_repeat(texts[previous], texts[position])
+                if previous != position - 1
+                else position in neighbour_set
             ):
-                position, previous = after_removal
-                after_removal = None
-                if next_candidate < len(candidates) and candidates[next_candidate] == position:
-                    next_candidate += 1
-                if not _may_repeat(texts[previous], texts[position]):
-                    continue
-            elif next_candidate < len(candidates):
-                position = candidates[next_candidate]
-                previous = position - 1
-                next_candidate += 1
-            else:
-                return
-            start = _word_start(texts[position], shared)
-            if len(start) < shared or start != _word_start(texts[previous], shared):
-                continue
-            if not _may_share_key(texts[position], texts[previous]):
-                continue
-            if key(position) == key(previous) and key_length(key(position)) >= min_chars:
-                yield self.remove_lines(doc, "repeated_line", kept[position])
+                start = _word_start(texts[position], shared)
+                if (
+                    len(start) == shared
+                    and start == _word_start(texts[previous], shared)
+                    and _may_share_key(texts[position], texts[previous])
+                    and key(position) == key(previous)
+                    and key_length(key(position)) >= min_chars
+                ):
+                    rule = "repeated_line"
+            if not rule and far.is_copy(position):
+                rule = "repeated_caption"
+            if rule:
+                yield self.remove_lines(doc, rule, kept[position])
+                for later in far.removed_one(position):
+                    heappush(pending, later)
                 if position + 1 < len(texts):
-                    after_removal = (position + 1, previous)
+                    carried[position + 1] = previous
+                    heappush(pending, position + 1)
+
+
+class _FarCopies:
+    """The far-copy rule: a line that repeats a credited caption a few kept lines up.
+
+    A far copy must be a literal copy: the same text, or the same text with a
+    credit added or dropped at the end. So it opens as its original does, and
+    lines are grouped by their opening (see :func:`_far_openings`).
+
+    Distances count kept, non-blank lines, the lines that stay in the clean
+    text: cleaning the clean text again sees the same distances, so a copy that
+    was too far to go the first time is still too far the second time. Lines
+    removed earlier still count as originals, so that whether a line is a copy
+    never hangs on how the lines before it were judged.
+    """
+
+    def __init__(self, texts: list[str], openings: list[str], min_chars: int) -> None:
+        self.texts = texts
+        self.openings = openings
+        self.min_chars = min_chars
+        # Lines that are blank once glued markers are cut out: not in the clean text.
+        self.hollow: list[int] = []
+        self.removed: list[int] = []  # positions this stage removed, ascending
+        # Each line that opens as an earlier line does, how many lines apart
+        # the nearest such line is, and which line that is.
+        self.laters: list[int] = []
+        self.gaps: list[int] = []
+        self.previous_alike: dict[int, int] = {}
+        self.keys: dict[str, str] = {}
+        members = _opening_alike(openings)
+        if len(members) <= _FEW_MEMBERS:
+            # A copy goes only if it or a copy before it carries a credit, and
+            # copies open alike: only groups with a credited line matter. (For
+            # a few lines, looking for credits first saves setting up the rest.)
+            credited = {
+                openings[member]
+                for member in members
+                if _may_hold_credit(texts[member].rstrip()[-_CREDIT_REACH:])
+                and self.credited(texts[member].strip())
+            }
+            members = list(
+                compress(members, map(credited.__contains__, map(openings.__getitem__, members)))
+            )
+        if members:
+            empty = list(compress(range(len(texts)), map(not_, texts)))
+            spaces = list(compress(range(len(texts)), map(str.isspace, texts)))
+            self.hollow = sorted(empty + spaces) if empty and spaces else empty or spaces
+            # Sorted by opening, and by position among lines that open alike.
+            members.sort(key=openings.__getitem__)
+            member_openings = list(map(openings.__getitem__, members))
+            alike = list(map(eq, member_openings, member_openings[1:]))
+            self.laters = list(compress(members[1:], alike))
+            earliers = list(compress(members, alike))
+            self.gaps = list(map(sub, self.laters, earliers))
+            self.previous_alike = dict(zip(self.laters, earliers, strict=True))
+        self.reach = LOOK_BACK + len(self.hollow)
+        # Pairs further apart come within reach as lines between are removed.
+        self.further: list[tuple[int, int]] | None = None
+
+    def candidates(self) -> list[int]:
+        """The lines that open as a line within reach before them does."""
+        return list(compress(self.laters, map(ge, repeat(self.reach), self.gaps)))
+
+    def removed_one(self, position: int) -> list[int]:
+        """Note a removal; the lines that came within reach of a line like them."""
+        self.removed.append(position)
+        self.reach += 1
+        if self.further is None:
+            # (lines apart, later line) of the pairs out of reach, nearest last.
+            beyond = map(lt, repeat(self.reach - 1), self.gaps)
+            pairs = compress(zip(self.gaps, self.laters, strict=True), beyond)
+            self.further = sorted(pairs, reverse=True)
+        arrived = []
+        while self.further and self.further[-1][0] <= self.reach:
+            later = self.further.pop()[1]
+            if later > position:
+                arrived.append(later)
+        return arrived
+
+    def is_copy(self, position: int) -> bool:
+        """Whether ``position`` copies a credited caption within :data:`LOOK_BACK` kept lines."""
+        earlier = self.previous_alike.get(position)
+        if earlier is None:
+            return False
+        text = self.texts[position].strip()
+        same = []
+        # Literal copies first: a string comparison is cheaper than a distance.
+        while earlier is not None and position - earlier <= self.reach:
+            if _literal_copy(self.texts[earlier].strip(), text):
+                same.append(earlier)
+            earlier = self.previous_alike.get(earlier)
+        same = [other for other in same if self._kept_apart(other, position) <= LOOK_BACK]
+        if not same:
+            return False
+        key = self.key(text)
+        if key_length(key) < self.min_chars:
+            return False
+        same = [other for other in same if self.key(self.texts[other].strip()) == key]
+        if not same:
+            return False
+        if self.credited(text):
+            return True
+        # An uncredited copy goes only when it is as short as a caption: a long
+        # paragraph that a credited caption quoted is the article's own text.
+        return len(text) <= CAPTION_CHARS and any(
+            self.credited(self.texts[other].strip()) for other in same
+        )
+
+    def _kept_apart(self, earlier: int, later: int) -> int:
+        """Lines apart in the clean text (if ``earlier`` stays): hollow and removed ones drop."""
+        gone = bisect_left(self.removed, later) - bisect_left(self.removed, earlier)
+        if self.hollow:
+            gone += bisect_left(self.hollow, later) - bisect_left(self.hollow, earlier)
+        return later - earlier - gone
+
+    def key(self, text: str) -> str:
+        """:func:`comparison_key`, worked out once per text."""
+        known = self.keys.get(text)
+        if known is None:
+            known = self.keys[text] = comparison_key(text)
+        return known
+
+    def credited(self, text: str) -> bool:
+        """Whether the line is a caption with a credit: words, then a credit cut off."""
+        return self.key(text) != _NON_WORD.sub("", text.casefold())
+
+
+def _literal_copy(a: str, b: str) -> bool:
+    """Whether two stripped lines say the same, but for a credit one of them ends with."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short.rstrip(_END_PUNCTUATION))
 
 
 def _may_share_key(a: str, b: str) -> bool:
@@ -179,6 +396,13 @@ def _may_share_key(a: str, b: str) -> bool:
     """
     a = a.rstrip()
     b = b.rstrip()
+    if max(len(a), len(b)) > _OPENING_CHARS + _CREDIT_REACH:
+        # Words that differ within both lines' openings differ there in the
+        # whole lines too; and a long line's credit cannot start that early.
+        a_start = _NON_WORD.sub("", a[:_OPENING_CHARS].casefold())
+        b_start = _NON_WORD.sub("", b[:_OPENING_CHARS].casefold())
+        if _shared_start(a_start, b_start) < min(len(a_start), len(b_start)):
+            return False
     a_words = _NON_WORD.sub("", a.casefold())
     b_words = _NON_WORD.sub("", b.casefold())
     if a_words == b_words:
@@ -210,6 +434,8 @@ def _key_may_end_by(line: str, words: str, shared: int) -> bool:
     if limit < cut:
         return False
     tail = line[cut:]
+    if not _may_hold_credit(tail):
+        return False
     # The leftmost credit is what comparison_key cuts; try the positions in order.
     credit = _credit().match
     return any(credit(tail, position) for position in range(limit - cut + 1))
@@ -261,19 +487,43 @@ def _ascii_words(folded: str) -> list[str]:
     return folded.encode().translate(None, _ASCII_NON_WORD).decode().split("\n")
 
 
-def _neighbours_may_repeat(texts: list[str]) -> list[int]:
+def _neighbours_may_repeat(openings: list[str]) -> list[int]:
     """Positions ``i`` where ``_may_repeat(texts[i - 1], texts[i])``, worked out in C.
 
-    The openings of all lines are lower-cased and stripped of non-word
-    characters in one pass over one string, instead of a regex call per line.
+    ``openings`` are the first 24 characters of each line, left-stripped. They
+    are lower-cased and stripped of non-word characters in one pass over one
+    string, instead of a regex call per line.
     """
-    if len(texts) < 2:
+    if len(openings) < 2:
         return []
-    openings = list(map(_FIRST_24, map(str.lstrip, texts)))
     starts = list(map(str.casefold, map(_FIRST_8, openings)))
     word_starts = list(map(_FIRST_8, _words_of(openings)))
     same = map(or_, map(eq, starts, starts[1:]), map(eq, word_starts, word_starts[1:]))
-    return list(compress(range(1, len(texts)), same))
+    return list(compress(range(1, len(openings)), same))
+
+
+def _far_openings(openings: list[str]) -> list[str]:
+    """What two literal copies of a caption surely share, from their first 30 characters.
+
+    The choice of 30 or 15 must be the same for both copies, and it is: a
+    caption shorter than 30 characters has wide ones in it.
+    """
+    chosen = list(openings)
+    others = list(compress(range(len(openings)), map(not_, map(str.isascii, openings))))
+    for position in compress(others, map(_WIDE_OR_ABOVE.search, map(chosen.__getitem__, others))):
+        chosen[position] = chosen[position][:15]
+    return chosen
+
+
+def _opening_alike(openings: list[str]) -> list[int]:
+    """Positions of the lines whose opening another line has (15 characters or more)."""
+    counts = Counter(openings)
+    if len(counts) == len(openings):
+        return []  # every line opens its own way: most articles
+    repeated = {opening for opening, count in counts.items() if count > 1 and len(opening) >= 15}
+    if not repeated:
+        return []
+    return list(compress(range(len(openings)), map(repeated.__contains__, openings)))
 
 
 def _may_repeat(a: str, b: str) -> bool:
