@@ -44,6 +44,19 @@ RESIDUE_PER_ARTICLE = {
     "reading_time": 0.004,
     "ad_glued": 0.0016,
 }
+# Residue that comes in blocks, of the kinds the later stages remove: per kind,
+# the share of pages that have it and its lines where it is (cleannews's own
+# removals on aeb-dev, all extractors; a lower bound, as it misses some).
+RESIDUE_BLOCKS = {
+    "link_refs": (0.086, 67.0),  # a markdown reference list closing the text
+    "markup": (0.17, 14.0),  # empty links, markdown images, stray HTML
+    "related": (0.14, 6.0),  # a "Read more" lead and its headlines
+    "prompt": (0.28, 1.6),  # subscribe, follow, paywall, "click here"
+    "credit": (0.2, 2.2),  # photo credits and caption labels
+    "widget": (0.25, 2.5),  # comment and like labels, cookie notices
+    "menu": (0.038, 13.0),  # a site menu at the head or the tail
+    "pager": (0.07, 1.2),  # "Next story", "Back to top"
+}
 # Residue is rare per page; this multiplier lets a run stress the stages more.
 DEFAULT_RESIDUE_SCALE = 1.0
 
@@ -286,6 +299,60 @@ _RESIDUE_LINES = {
     "trust": ["Why you can trust The Courier"],
     "reading_time": ["Reading Time: 3 minutes", "5 min read", "Lesezeit: 4 Minuten"],
 }
+# Lines of the block kinds, by language; a language without its own takes English's.
+_BLOCK_LINES: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "markup": [
+            "[](https://news.example/local/2024/ferry-timetable)",
+            "![](https://cdn.news.example/img/2024/harbour-cranes.jpg)",
+            "![Cranes at the port](https://cdn.news.example/img/cranes-640.jpg)",
+            '<div class="ad-slot"></div>',
+            "</span>",
+        ],
+        "related": ["Read more:", "Related:", "You may also like", "Most read"],
+        "prompt": [
+            "Sign up for our morning briefing and get the day's news in your inbox.",
+            "Subscribe to our newsletter",
+            "Follow us on Twitter and Facebook",
+            "Subscribe to continue reading",
+            "Click here to get the latest headlines.",
+        ],
+        "credit": [
+            "Photo: Maria Lopez/Reuters",
+            "(Photo by Tom Baker/Getty Images)",
+            "Image copyright Getty Images",
+            "Jane Whitfield | Bloomberg | Getty Images",
+            "Image caption",
+        ],
+        "widget": [
+            "Comments",
+            "Leave a comment",
+            "Comments are closed.",
+            "Like this:",
+            "We use cookies to improve your experience on our site.",
+        ],
+        "menu": ["Home", "News", "World", "Business", "Sport", "Opinion", "Culture", "Contact us"],
+        "pager": ["Next story", "Back to top", "← Previous Story"],
+    },
+    "de": {
+        "related": ["Lesen Sie auch:", "Mehr zum Thema"],
+        "prompt": ["Abonnieren Sie unseren Newsletter", "Folgen Sie uns auf Instagram"],
+        "credit": ["Foto: dpa", "Bildunterschrift"],
+        "widget": ["Kommentare"],
+        "menu": ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Impressum"],
+    },
+    "fr": {
+        "related": ["À lire aussi", "Sur le même sujet"],
+        "prompt": ["Inscrivez-vous à notre newsletter", "Suivez-nous sur Facebook"],
+        "credit": ["Photo : AFP"],
+        "menu": ["Accueil", "Politique", "Économie", "Sport", "Culture", "Contact"],
+    },
+    "es": {
+        "prompt": ["Suscríbete a nuestro boletín"],
+        "menu": ["Portada", "Nacional", "Economía", "Deportes", "Cultura", "Contacto"],
+    },
+    "ru": {"prompt": ["Подпишитесь на нашу рассылку"]},
+}
 _SPACE_BEFORE = {"ja": ""}
 
 
@@ -340,6 +407,36 @@ def _junk_line(rng: random.Random, words: dict[str, list[str]]) -> str:
     return line[:limit]
 
 
+def _headline(sentence: str, longest: int = 70) -> str:
+    """A sentence cut to a headline: at most ``longest`` characters, whole words, no full stop."""
+    sentence = sentence.rstrip(".。")
+    if len(sentence) <= longest:
+        return sentence
+    cut = sentence[:longest]
+    return cut.rsplit(" ", 1)[0] if " " in cut else cut
+
+
+def _block(rng: random.Random, kind: str, language: str, lines: float) -> list[str]:
+    """One block of residue of ``kind``, about ``lines`` lines long."""
+    size = max(1, round(rng.expovariate(1 / lines)))
+    if kind == "link_refs":
+        sections = ("world", "local", "sport")
+        return [
+            f"[{n}]: https://news.example/{rng.choice(sections)}/{rng.randrange(10**6)}"
+            for n in range(1, size + 1)
+        ]
+    own = _BLOCK_LINES.get(language, {})
+    choices = own.get(kind) or _BLOCK_LINES["en"][kind]
+    if kind == "related":
+        # A lead and the headlines it links: short, no closing full stop.
+        words = _LANGUAGES[language]
+        heads = [_headline(_sentence(rng, words, language)) for _ in range(max(2, size - 1))]
+        return [rng.choice(choices), *heads]
+    if kind == "menu":
+        return [rng.choice(choices) for _ in range(max(3, size))]
+    return [rng.choice(choices) for _ in range(size)]
+
+
 def _count(rng: random.Random, expected: float) -> int:
     whole = int(expected)
     return whole + (rng.random() < expected - whole)
@@ -374,6 +471,17 @@ def article(rng: random.Random, residue_scale: float = DEFAULT_RESIDUE_SCALE) ->
                 blocks[at - 1] += "Advertisement"
             else:
                 blocks.insert(at, rng.choice(_RESIDUE_LINES[kind]))
+    for kind, (share, lines_per_block) in RESIDUE_BLOCKS.items():
+        if rng.random() >= min(1.0, share * residue_scale):
+            continue
+        block = _block(rng, kind, language, lines_per_block)
+        if kind == "link_refs" or (kind in {"related", "menu"} and rng.random() < 0.6):
+            at = len(blocks)  # these close the text more often than not
+        elif kind == "menu":
+            at = 0
+        else:
+            at = rng.randrange(1, len(blocks) + 1)
+        blocks[at:at] = block
     # Extractors differ in how they space blocks; a blank line after most blocks
     # gives the measured share of blank lines.
     blank_after = BLANK_LINE_SHARE / (1 - BLANK_LINE_SHARE)

@@ -8,6 +8,7 @@ same run.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import statistics
 import subprocess
@@ -99,7 +100,10 @@ def corpus_file(size: int, kind: str, folder: Path | None = None, seed: int = 1)
     """A generated corpus file, made once and reused (``kind``: text or jsonl)."""
     folder = folder or Path(tempfile.gettempdir()) / "cleannews-bench"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"corpus-{size}-{seed}.{'jsonl' if kind == 'jsonl' else 'txt'}"
+    # The generator's own source is part of the name: a changed generator makes
+    # a new corpus instead of reusing one made by the old code.
+    version = hashlib.sha256(Path(corpus.__file__).read_bytes()).hexdigest()[:8]
+    path = folder / f"corpus-{size}-{seed}-{version}.{'jsonl' if kind == 'jsonl' else 'txt'}"
     if not path.exists():
         partial = path.with_suffix(".part")
         writer = corpus.write_jsonl if kind == "jsonl" else corpus.write_text
