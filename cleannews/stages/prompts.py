@@ -31,10 +31,11 @@ from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
 from cleannews.stages.context import (
+    is_paragraph,
     pattern_starts,
     same_line,
-    talks_about,
     word_count,
+    word_starts,
 )
 
 # Markup a prompt may wear: markdown emphasis and headings, bullets, brackets.
@@ -189,9 +190,41 @@ _SUBSCRIPTION_TOPIC = regexcache.compile(
     r"subscri|abonn|\babos?\b|suscrip|assinatur|assinante|abbonament|abbonat|подписк|подписчик",
     re.IGNORECASE,
 )
+# Every match of _SUBSCRIPTION_TOPIC holds one of these (ASCII words in any
+# case, as lines_with_words finds them; "abo" for \babos?\b), or the Russian
+# stem, found by _topic_cyrillic in every case re.IGNORECASE takes.
+_TOPIC_WORDS = (
+    "subscri",
+    "abonn",
+    "abo",
+    "suscrip",
+    "assinatur",
+    "assinante",
+    "abbonament",
+    "abbonat",
+)
+_TOPIC_CYRILLIC = ("подписк", "подписчик")
+# How many paragraphs about subscribing make an article about them (talks_about's default).
+_TOPIC_PARAGRAPHS = 2
 _MAX_WORDS = 45
 _MAX_PAYWALL_WORDS = 80
 _MAX_CLICK_WORDS = 40
+
+
+@cache
+def _topic_cyrillic() -> re.Pattern[str]:
+    # Case-sensitive classes of every case of each letter: a scan the engine
+    # passes over in C where no "п" or "П" stands.
+    return regexcache.compile(word_starts(_TOPIC_CYRILLIC))
+
+
+def _topic_lines(doc: Document) -> list[int]:
+    """Indexes of the lines that may hold a _SUBSCRIPTION_TOPIC word, in order."""
+    lines = set(doc.lines_with_words(_TOPIC_WORDS))
+    text = doc.joined
+    if not text.isascii():
+        lines.update(doc.index_at(m.start()) for m in _topic_cyrillic().finditer(text))
+    return sorted(lines)
 
 
 @cache
@@ -398,10 +431,27 @@ class PromptsStage(LinePatternStage):
         return True
 
     def about_subscriptions(self, doc: Document) -> bool:
-        """Whether two or more paragraphs of the text talk about subscribing."""
+        """Whether two or more paragraphs of the text talk about subscribing.
+
+        What :func:`talks_about` says, worked out on the lines that can hold a
+        topic word (found by literal search) rather than by a case-blind
+        search of every line; and the whole-text scan for the prompts, which
+        do not count, only when two such paragraphs are there at all.
+        """
         if self._topic_doc is not doc:
-            scanner, _ = self.compiled()
-            prompts = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
+            removed = doc.removed
+            paragraphs = [
+                index
+                for index in _topic_lines(doc)
+                if not removed[index]
+                and _SUBSCRIPTION_TOPIC.search(doc.lines[index])
+                and is_paragraph(doc.lines[index])
+            ]
+            about = False
+            if len(paragraphs) >= _TOPIC_PARAGRAPHS:
+                scanner, _ = self.compiled()
+                prompts = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
+                about = sum(index not in prompts for index in paragraphs) >= _TOPIC_PARAGRAPHS
             self._topic_doc = doc
-            self._about_subscriptions = talks_about(doc, _SUBSCRIPTION_TOPIC, prompts)
+            self._about_subscriptions = about
         return self._about_subscriptions

@@ -261,3 +261,42 @@ def test_a_click_here_phrase_across_a_line_break_counts_for_its_first_line() -> 
     assert [
         doc.index_at(m.start()) for m in prompts_module._click_pattern().finditer(doc.joined)
     ] == [0, 3]
+
+
+_TOPIC_SENTENCES = [
+    "The paper said its {w} price would rise to nine euros a month from January onwards.",
+    "Readers with a digital {w} will keep their current rate until the end of the year.",
+    "Подписка на газету подорожает с января, сообщила редакция в понедельник утром.",
+    "ПОДПИСЧИКИ сервиса получат скидку, если продлят договор до конца месяца, сказал он.",
+    "ПодПиСка на журнал теперь стоит вдвое дороже, чем в прошлом году, пишут читатели.",
+    "Die Zahl der Abos stieg im dritten Quartal um zwölf Prozent, teilte der Verlag mit.",
+    "Gli abbonamenti digitali sono cresciuti del dieci per cento nel corso del trimestre.",
+    "A assinatura anual passa a custar noventa reais a partir de março, disse a empresa.",
+]
+_TOPIC_WORDS = ["subscription", "SUBSCRIPTION", "Subscriber", "ſubscription", "abonnement"]
+_OTHER_LINES = [
+    "Subscribe to our newsletter",
+    "Sign up for our morning briefing and get the day's news in your inbox.",
+    "The harbour reopened on Monday after a week of repairs to the eastern pier.",
+    "Subscriptions",
+    "",
+]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_about_subscriptions_answers_as_talks_about_does(seed: int) -> None:
+    from cleannews.stages.context import talks_about
+
+    rng = random.Random(seed)
+    lines = [
+        rng.choice(_TOPIC_SENTENCES).format(w=rng.choice(_TOPIC_WORDS))
+        if rng.random() < 0.25
+        else rng.choice(_OTHER_LINES)
+        for _ in range(rng.randint(1, 12))
+    ]
+    doc = Document("\n".join(lines) + "\n")
+    stage = prompts_module.PromptsStage()
+    scanner, _ = stage.compiled()
+    prompts = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
+    expected = talks_about(doc, prompts_module._SUBSCRIPTION_TOPIC, prompts)
+    assert stage.about_subscriptions(doc) == expected
