@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import ClassVar
 
@@ -191,12 +191,12 @@ _SUBSCRIPTION_TOPIC = regexcache.compile(
     re.IGNORECASE,
 )
 # Every match of _SUBSCRIPTION_TOPIC holds one of these (ASCII words in any
-# case, as lines_with_words finds them; "abo" for \babos?\b), or the Russian
-# stem, found by _topic_cyrillic in every case re.IGNORECASE takes.
+# case, as lines_with_words finds them), or the Russian stem, found by
+# _topic_cyrillic in every case re.IGNORECASE takes, or is \babos?\b, which
+# _abo_lines finds in the lowered text ("abo" alone would bring every "about").
 _TOPIC_WORDS = (
     "subscri",
     "abonn",
-    "abo",
     "suscrip",
     "assinatur",
     "assinante",
@@ -218,9 +218,38 @@ def _topic_cyrillic() -> re.Pattern[str]:
     return regexcache.compile(word_starts(_TOPIC_CYRILLIC))
 
 
+@cache
+def _topic_search() -> Callable[[str], object]:
+    """``_SUBSCRIPTION_TOPIC.search``, as a pattern the engine tries fast (see pattern_starts)."""
+    words = [*_TOPIC_WORDS, *_TOPIC_CYRILLIC]
+    return regexcache.compile(rf"{word_starts(words)}|\b(?i:abos?)\b").search
+
+
+@cache
+def _abo() -> re.Pattern[bytes]:
+    # "abo" or "abos" and no ASCII word character after it, in Document.folded.
+    return re.compile(rb"abos?(?![a-z0-9_])")
+
+
+def _abo_lines(doc: Document) -> set[int]:
+    """Lines that may hold \\babos?\\b: a superset (a letter outside ASCII before it passes)."""
+    folded = doc.folded
+    lines: set[int] = set()
+    line = previous = 0
+    for match in _abo().finditer(folded):
+        start = match.start()
+        before = folded[start - 1 : start]
+        if before.isalnum() or before == b"_":
+            continue  # an ASCII letter, digit or "_" just before it: no word boundary
+        line += folded.count(b"\n", previous, start)
+        previous = start
+        lines.add(line)
+    return lines
+
+
 def _topic_lines(doc: Document) -> list[int]:
     """Indexes of the lines that may hold a _SUBSCRIPTION_TOPIC word, in order."""
-    lines = set(doc.lines_with_words(_TOPIC_WORDS))
+    lines = set(doc.lines_with_words(_TOPIC_WORDS)) | _abo_lines(doc)
     text = doc.joined
     if not text.isascii():
         lines.update(doc.index_at(m.start()) for m in _topic_cyrillic().finditer(text))
@@ -444,7 +473,7 @@ class PromptsStage(LinePatternStage):
                 index
                 for index in _topic_lines(doc)
                 if not removed[index]
-                and _SUBSCRIPTION_TOPIC.search(doc.lines[index])
+                and _topic_search()(doc.lines[index])
                 and is_paragraph(doc.lines[index])
             ]
             about = False

@@ -278,6 +278,8 @@ _OTHER_LINES = [
     "Subscribe to our newsletter",
     "Sign up for our morning briefing and get the day's news in your inbox.",
     "The harbour reopened on Monday after a week of repairs to the eastern pier.",
+    "Residents spoke about the noise from the new terminal for most of the evening meeting.",
+    "Ein Abo-Modell für die Fähre lehnte der Stadtrat am Dienstagabend knapp ab, hieß es.",
     "Subscriptions",
     "",
 ]
