@@ -6,13 +6,14 @@ cleannews's patterns costs more than cleaning a short article does: it made
 ``cleannews < 2KB.txt`` take several times as long as ``import click``.
 
 :func:`compile` is ``re.compile``, and it also keeps the compiled program (a
-list of integers for the C regex engine) in a file in the user's cache
-folder; a later run hands the program straight to the engine. The file is
-keyed by the Python version and the regex engine's version, and each entry by
-the pattern's source and flags, so a program is only ever reused for the very
-pattern it was compiled from. Anything unexpected (no cache folder, a damaged
-or foreign file, a Python whose regex internals differ) falls back to
-``re.compile``: the cache can make a run faster, never different.
+list of integers for the C regex engine) in a small file of its own in the
+user's cache folder; a later run reads the files of the patterns it uses and
+hands the programs straight to the engine. The folder is per Python version
+and regex engine version, and each file holds the pattern's source and flags,
+so a program is only ever reused for the very pattern it was compiled from.
+Anything unexpected (no cache folder, a damaged or foreign file, a Python
+whose regex internals differ) falls back to ``re.compile``: the cache can
+make a run faster, never different.
 
 The folder is ``$CLEANNEWS_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleannews``,
 else ``~/.cache/cleannews``; ``CLEANNEWS_CACHE_DIR=""`` turns the cache off.
@@ -26,6 +27,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,11 +41,10 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # One entry: (source, final flags, program, group count, group names, names by index).
 Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
-# A file this big is not ours to read (and ours never grows this big).
-_LARGEST_FILE = 16 * 1024 * 1024
+# A file this big is not one of ours (a scanner's program is about 100 kB).
+_LARGEST_FILE = 4 * 1024 * 1024
 
 _memory: dict[tuple[str, int], re.Pattern[str]] = {}
-_stored: dict[tuple[str, int], Entry] | None = None
 _new: dict[tuple[str, int], Entry] = {}
 
 
@@ -67,11 +68,12 @@ def compile_made(
     compiled = _memory.get(cache_key)
     if compiled is not None:
         return compiled
-    entry = _stored_entries().get(cache_key) if _cache_file() is not None else None
+    folder = cache_folder()
+    entry = _read(folder, cache_key) if folder is not None else None
     compiled = _from_entry(entry) if entry is not None else None
     if compiled is None:
         source, parsed = make()
-        if parsed is None or _cache_file() is None:
+        if parsed is None or folder is None:
             compiled = re.compile(source, flags)
         else:
             entry = _entry(source, flags, parsed)
@@ -112,7 +114,8 @@ def _remember(key: tuple[str, int], entry: Entry) -> None:
     _new[key] = entry
 
 
-def _cache_file() -> Path | None:
+def cache_folder() -> Path | None:
+    """The folder of this Python's entries, or None when the cache is off."""
     folder = os.environ.get("CLEANNEWS_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -120,45 +123,47 @@ def _cache_file() -> Path | None:
     if not folder:
         return None
     version = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}"
-    return Path(folder) / f"regex-{version}.marshal"
+    return Path(folder) / f"regex-{version}"
 
 
-def _stored_entries() -> dict[tuple[str, int], Entry]:
-    global _stored
-    if _stored is None:
-        _stored = _read(_cache_file())
-    return _stored
+def _file_name(key: tuple[str, int]) -> str:
+    # One small file a pattern: a run reads only the programs it uses. Two keys
+    # with one name only cost a compile: the file says whose it is (see _read).
+    data = repr(key).encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}-{len(data):x}.marshal"
 
 
-def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
+def _read(folder: Path, key: tuple[str, int]) -> Entry | None:
+    """The stored entry of ``key``, or None (none, damaged, or another key's)."""
+    path = folder / _file_name(key)
     try:
-        if path is None or path.stat().st_size > _LARGEST_FILE:
-            return {}
-        loaded = marshal.loads(path.read_bytes())
+        if path.stat().st_size > _LARGEST_FILE:
+            return None
+        stored_key, entry = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
+        return None
+    # The file holds its key: a file for another pattern is never taken.
+    return entry if stored_key == key and isinstance(entry, tuple) else None
 
 
 def _save() -> None:
-    """Add this run's new programs to the cache file (written whole, then renamed)."""
-    path = _cache_file()
-    if path is None or not _new:
+    """Write this run's new programs, a file each (written whole, then renamed)."""
+    folder = cache_folder()
+    if folder is None or not _new:
         return
     import tempfile  # only a run that compiled something new gets here
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Another run may have added entries since this one read the file.
-        entries = {**_read(path), **_new}
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps(entries))
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        folder.mkdir(parents=True, exist_ok=True)
+        for key, entry in _new.items():
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(marshal.dumps((key, entry)))
+                os.replace(temporary, folder / _file_name(key))
+            except BaseException:
+                os.unlink(temporary)
+                raise
     except (OSError, ValueError):
         pass  # a cache that cannot be written only costs the next run time
     _new.clear()

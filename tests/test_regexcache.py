@@ -20,8 +20,11 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, folder: Path | str) -> None:
     """This process as if just started, with its cache in ``folder``."""
     monkeypatch.setenv("CLEANNEWS_CACHE_DIR", str(folder))
     monkeypatch.setattr(regexcache, "_memory", {})
-    monkeypatch.setattr(regexcache, "_stored", None)
     monkeypatch.setattr(regexcache, "_new", {})
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.marshal"))
 
 
 def _matches(pattern: re.Pattern[str]) -> list[tuple[str | None, str | None]]:
@@ -35,7 +38,7 @@ def test_a_pattern_from_the_cache_is_the_one_re_compiles(
     _fresh(monkeypatch, tmp_path)
     first = regexcache.compile(PATTERN, re.IGNORECASE | re.MULTILINE)
     regexcache._save()
-    assert list(tmp_path.iterdir())
+    assert len(_files(tmp_path)) == 1
     _fresh(monkeypatch, tmp_path)
 
     def no_parsing(*args: object) -> None:
@@ -66,22 +69,37 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(
     _fresh(monkeypatch, tmp_path)
     regexcache.compile(PATTERN)
     regexcache._save()
-    (cache_file,) = tmp_path.iterdir()
+    (cache_file,) = _files(tmp_path)
     cache_file.write_bytes(b"\x00not marshal data at all")
     _fresh(monkeypatch, tmp_path)
-    compiled = regexcache.compile(PATTERN, re.IGNORECASE)
-    assert _matches(compiled) == _matches(re.compile(PATTERN, re.IGNORECASE))
+    assert _matches(regexcache.compile(PATTERN)) == _matches(re.compile(PATTERN))
     regexcache._save()
+    folder = regexcache.cache_folder()
+    assert folder is not None
+    assert regexcache._read(folder, (PATTERN, 0)) is not None
+
+
+def test_a_file_holding_another_patterns_program_is_not_taken(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     _fresh(monkeypatch, tmp_path)
-    assert (PATTERN, int(re.IGNORECASE)) in regexcache._stored_entries()
+    regexcache.compile(r"\d+ min read")
+    regexcache._save()
+    (other,) = _files(tmp_path)
+    # As if two patterns had one file name: this pattern's file holds the other's.
+    folder = regexcache.cache_folder()
+    assert folder is not None
+    other.rename(folder / regexcache._file_name((PATTERN, 0)))
+    _fresh(monkeypatch, tmp_path)
+    assert regexcache._read(folder, (PATTERN, 0)) is None
+    assert _matches(regexcache.compile(PATTERN)) == _matches(re.compile(PATTERN))
 
 
 def test_an_entry_the_engine_refuses_is_compiled_afresh(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     _fresh(monkeypatch, tmp_path)
-    key = (PATTERN, 0)
-    monkeypatch.setattr(regexcache, "_stored", {key: (PATTERN, 0, [999, 1, 2], 0, {}, ())})
+    monkeypatch.setattr(regexcache, "_read", lambda folder, key: (PATTERN, 0, [999, 1], 0, {}, ()))
     assert _matches(regexcache.compile(PATTERN)) == _matches(re.compile(PATTERN))
 
 
@@ -100,7 +118,7 @@ def test_no_cache_folder_or_an_unwritable_one_still_compiles(
     assert sorted(p.name for p in tmp_path.iterdir()) == (["blocker"] if folder else [])
 
 
-def test_runs_share_one_file_and_keep_each_others_patterns(tmp_path: Path) -> None:
+def test_runs_write_a_file_per_pattern_and_read_only_their_own(tmp_path: Path) -> None:
     script = (
         "import sys; from cleannews import regexcache; "
         "print(regexcache.compile(sys.argv[1]).search('x advertisement 5 min read').group())"
@@ -115,7 +133,6 @@ def test_runs_share_one_file_and_keep_each_others_patterns(tmp_path: Path) -> No
             check=True,
         )
         assert done.stdout.strip() == re.search(pattern, "x advertisement 5 min read").group()
-    (cache_file,) = tmp_path.iterdir()
-    stored = regexcache._read(cache_file)
-    # Both runs' patterns are there (with those cleannews compiles on import).
-    assert {"advert\\w+", "\\d+ min read"} <= {key[0] for key in stored}
+    (folder,) = tmp_path.iterdir()
+    for pattern in ("advert\\w+", "\\d+ min read"):
+        assert regexcache._read(folder, (pattern, 0)) is not None
