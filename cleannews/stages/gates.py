@@ -24,7 +24,7 @@ from cleannews.document import Document
 from cleannews.stages.base import SPACE, LinePatternStage
 
 # The regex parser's pieces, read the way the line scanners read them.
-from cleannews.stages.scanning import _CATEGORIES, _REPEATS, _ZERO_WIDTH
+from cleannews.stages.scanning import _REPEATS, _ZERO_WIDTH, class_parts
 
 try:
     from re import _constants as _sre  # type: ignore[attr-defined]
@@ -174,19 +174,7 @@ def _atom(op: Any, value: Any, flags: int, base: int) -> str:
     elif op is _sre.ANY:
         source = "(?s:.)" if flags & re.DOTALL else "[^\\n]"
     elif op is _sre.IN:
-        parts: list[str] = []
-        for item, argument in value:
-            if item is _sre.NEGATE:
-                parts.insert(0, "^")
-            elif item is _sre.LITERAL:
-                parts.append(_char(argument))
-            elif item is _sre.RANGE:
-                parts.append(f"{_char(argument[0])}-{_char(argument[1])}")
-            elif item is _sre.CATEGORY and argument in _CATEGORIES:
-                parts.append(_CATEGORIES[argument])
-            else:
-                raise ValueError(f"no prefix gate for {item} in a class")
-        source = "[" + "".join(parts) + "]"
+        source = "[" + "".join(class_parts(value, char=_char)) + "]"  # ValueError: no gate
     else:
         raise ValueError(f"no prefix gate for {op}")
     # The case flag in force where the character stood, if not the gate's own.

@@ -12,6 +12,7 @@ tried branch by branch.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from cleannews import regexcache
@@ -44,7 +45,7 @@ _REPEATS = {
 _ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
 
 
-class _Unknown(Exception):
+class _Unknown(ValueError):
     """A construct whose first characters are not worked out: scan without a gate."""
 
 
@@ -130,6 +131,29 @@ def _char(code: int) -> str:
     return f"\\U{code:08x}"
 
 
+def class_parts(
+    items: Any, *, negate: bool = True, char: Callable[[int], str] = _char
+) -> list[str]:
+    """A parsed character class (``IN``) as the parts of its source: ``^``, ``a-z``, ``\\d``.
+
+    ``char`` writes one character. Raises ValueError for what is not written
+    out here (and for a negated class when ``negate`` is False).
+    """
+    parts: list[str] = []
+    for item, argument in items:
+        if item is _sre.NEGATE and negate:
+            parts.insert(0, "^")
+        elif item is _sre.LITERAL:
+            parts.append(char(argument))
+        elif item is _sre.RANGE:
+            parts.append(f"{char(argument[0])}-{char(argument[1])}")
+        elif item is _sre.CATEGORY and argument in _CATEGORIES:
+            parts.append(_CATEGORIES[argument])
+        else:
+            raise _Unknown(item)
+    return parts
+
+
 def _first(sequence: Any, flags: int, found: list[str]) -> bool:
     """Add what ``sequence`` can start with to ``found``; whether it can match empty."""
     for op, value in sequence:
@@ -137,15 +161,8 @@ def _first(sequence: Any, flags: int, found: list[str]) -> bool:
             found.append(_char(value))
             return False
         if op is _sre.IN:
-            for item, argument in value:
-                if item is _sre.LITERAL:
-                    found.append(_char(argument))
-                elif item is _sre.RANGE:
-                    found.append(f"{_char(argument[0])}-{_char(argument[1])}")
-                elif item is _sre.CATEGORY and argument in _CATEGORIES:
-                    found.append(_CATEGORIES[argument])
-                else:
-                    raise _Unknown(item)
+            # A negated class can start with almost anything: no gate then.
+            found.extend(class_parts(value, negate=False))
             return False
         if op is _sre.BRANCH:
             empty = False
