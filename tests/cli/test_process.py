@@ -184,6 +184,9 @@ def test_ctrl_c_says_interrupted_and_exits_130() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=process_env(),
+        # A test run started in the background (`make test &`) ignores SIGINT, and
+        # so would its children (as nohup wants): give this one the default back.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     ) as process:
         time.sleep(2)  # long enough for the interpreter to be up and reading
         process.send_signal(signal.SIGINT)
