@@ -13,8 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import accumulate, compress, repeat
-from operator import add, and_, not_, or_
+from itertools import accumulate, compress
+from operator import add, not_, or_
 from typing import AnyStr, NamedTuple
 
 from cleannews import regexcache
@@ -90,8 +90,6 @@ class Document:
         "_joined",
         "_joined_starts",
         "_scan_text",
-        "_short",
-        "_trimmed",
         "ends",
         "first_line",
         "lines",
@@ -118,8 +116,6 @@ class Document:
         self._joined: str | None = None
         self._folded: bytes | None = None
         self._scan_text: str | None = None
-        self._short: dict[int, LineSubset] = {}
-        self._trimmed: dict[tuple[int, str], LineSubset] = {}
         self._joined_starts: list[int] | None = None
         # Problems met while cleaning that the user should hear of (a user pattern
         # that timed out on a line); the pipeline hands them on with the result.
@@ -166,19 +162,6 @@ class Document:
             self._scan_text = "\n" + self.joined
         return self._scan_text
 
-    def lines_containing(self, words: Iterable[str]) -> list[int]:
-        """Indexes of the lines that hold any of ``words`` (literal, case-sensitive), in order.
-
-        ASCII text is searched as it is; other text as UTF-8 bytes, where
-        ``bytes.find`` runs at memory speed whatever the script. A stage looking
-        for rare words pays little on the many lines without them.
-        """
-        text = self.joined
-        if text.isascii():
-            return _lines_holding(text, "\n", [word for word in words if word.isascii()])
-        data = text.encode("utf-8", "surrogatepass")
-        return _lines_holding(data, b"\n", [_utf8(word) for word in words])
-
     @property
     def folded(self) -> bytes:
         """:attr:`joined` as UTF-8 with ASCII letters lowered, for :meth:`lines_with_words`.
@@ -200,60 +183,6 @@ class Document:
         not in mixed case; a gate that misses such a line only keeps it.
         """
         return _lines_holding(self.folded, b"\n", _folded_forms(tuple(words)))
-
-    def short_lines(self, limit: int) -> LineSubset:
-        """The lines that hold text and are at most ``limit`` characters long.
-
-        Most residue is short, and most of a text's characters are in long
-        paragraphs: a stage whose rules only take short lines scans these (about
-        a tenth of an article's characters at 100) instead of the whole text.
-        Removed lines are still in it (it is made once per limit); check
-        :attr:`removed`. Stages share one subset per limit, so use a few round
-        limits (80, 100, 160, 300).
-        """
-        subset = self._short.get(limit)
-        if subset is None:
-            fits = map(limit.__ge__, map(len, self.lines))
-            wanted = map(and_, fits, map(not_, self.blank))
-            indexes = list(compress(range(len(self.lines)), wanted))
-            subset = self._short[limit] = LineSubset(
-                indexes, list(map(self.lines.__getitem__, indexes))
-            )
-        return subset
-
-    def short_lines_trimmed(self, limit: int, space: str) -> LineSubset:
-        """:meth:`short_lines`, and the longer lines that fit once ``space`` around them is cut.
-
-        ``space`` holds the characters a line pattern allows around a line; a
-        line padded with them to beyond ``limit`` still gets scanned, so a
-        stage whose rules take at most ``limit`` characters between the spaces
-        misses no line. Padded long lines are rare: usually this is
-        :meth:`short_lines` itself.
-        """
-        key = (limit, space)
-        subset = self._trimmed.get(key)
-        if subset is None:
-            short = self.short_lines(limit)
-            lines = self.lines
-            ends = tuple(space)
-            longer = list(compress(range(len(lines)), map(limit.__lt__, map(len, lines))))
-            longer_lines = list(map(lines.__getitem__, longer))
-            padded = compress(
-                longer,
-                map(
-                    or_,
-                    map(str.startswith, longer_lines, repeat(ends)),
-                    map(str.endswith, longer_lines, repeat(ends)),
-                ),
-            )
-            fitting = [i for i in padded if len(lines[i].strip(space)) <= limit]
-            if fitting:
-                indexes = sorted(short.indexes + fitting)
-                subset = LineSubset(indexes, list(map(lines.__getitem__, indexes)))
-            else:
-                subset = short
-            self._trimmed[key] = subset
-        return subset
 
     def kept_text_lines(self, start: int = 0, stop: int | None = None) -> list[int]:
         """Indexes of the lines that are neither blank nor removed, worked out in C.
@@ -399,55 +328,6 @@ def _fold(text: str) -> bytes:
         if special in text:  # a character search in the str is cheap
             data = data.replace(special.encode(), ascii_letter)
     return data
-
-
-class LineSubset:
-    """Some of a document's lines, joined for whole-text scans (see Document.short_lines).
-
-    ``indexes`` are the document's indexes of the lines, in order; ``lines`` their
-    text. :attr:`scan_text` is the lines joined the way
-    :attr:`Document.scan_text` joins all of them, and :meth:`index_at` maps an
-    offset in it back to the document's line index.
-    """
-
-    __slots__ = ("_folded", "_offsets", "_scan_text", "indexes", "lines")
-
-    def __init__(self, indexes: list[int], lines: list[str]) -> None:
-        self.indexes = indexes
-        self.lines = lines
-        self._scan_text: str | None = None
-        self._offsets: list[int] | None = None
-        self._folded: bytes | None = None
-
-    def __len__(self) -> int:
-        return len(self.indexes)
-
-    @property
-    def scan_text(self) -> str:
-        """``"\\n"`` before each line: a :mod:`~cleannews.stages.scanning` scanner runs on it."""
-        if self._scan_text is None:
-            self._scan_text = "\n" + "\n".join(self.lines) + "\n" if self.lines else "\n"
-        return self._scan_text
-
-    def index_at(self, offset: int) -> int:
-        """The document's index of the line whose ``"\\n"`` (or text) is at ``offset``."""
-        if self._offsets is None:
-            self._offsets = list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))
-        return self.indexes[bisect_right(self._offsets, offset) - 1]
-
-    def lines_with_words(self, words: Iterable[str]) -> list[int]:
-        """The document's indexes of the lines here holding any of ``words`` (see Document)."""
-        if self._folded is None:
-            self._folded = _fold(self.scan_text[1:])
-        return [
-            self.indexes[i]
-            for i in _lines_holding(self._folded, b"\n", _folded_forms(tuple(words)))
-        ]
-
-
-@cache
-def _utf8(word: str) -> bytes:
-    return word.encode("utf-8")
 
 
 _ASCII_LOOKALIKES = (("\u0130", b"i"), ("\u0131", b"i"), ("\u212a", b"k"), ("\u017f", b"s"))

@@ -1,4 +1,4 @@
-"""Document: lines and their offsets, and the gates and subsets stages scan."""
+"""Document: lines and their offsets, and the case-blind gate stages scan with."""
 
 from __future__ import annotations
 
@@ -45,50 +45,6 @@ def test_one_line_with_many_hits_is_listed_once() -> None:
 def test_a_text_without_the_words_gives_nothing() -> None:
     assert Document("Nothing to see.\n").lines_with_words(["advert"]) == []
     assert Document("").lines_with_words(["advert"]) == []
-
-
-def test_short_lines_hold_the_non_blank_lines_up_to_the_limit() -> None:
-    text = (
-        "Headline here\n\n" + "A long paragraph of the article. " * 5 + "\nShare\n   \nRead more\n"
-    )
-    doc = Document(text)
-    short = doc.short_lines(20)
-    assert short.indexes == [0, 3, 5]
-    assert short.lines == ["Headline here", "Share", "Read more"]
-    assert doc.short_lines(20) is short  # made once per limit
-    assert len(doc.short_lines(1000)) == 4
-
-
-def test_short_lines_map_scan_offsets_and_words_back_to_document_lines() -> None:
-    doc = Document("Intro\r\n" + "x" * 200 + "\r\nSHARE this\r\n\r\nWerbung\r\n")
-    short = doc.short_lines(100)
-    scan = short.scan_text
-    assert scan == "\nIntro\nSHARE this\nWerbung\n"
-    assert short.index_at(scan.index("\nSHARE")) == 2
-    assert short.index_at(scan.index("Werbung")) == 4
-    assert short.lines_with_words(["share", "werbung"]) == [2, 4]
-    assert short.lines_with_words(["x" * 10]) == []
-
-
-def test_short_lines_of_an_empty_document() -> None:
-    short = Document("").short_lines(100)
-    assert len(short) == 0
-    assert short.scan_text == "\n"
-    assert short.lines_with_words(["share"]) == []
-
-
-def test_short_lines_trimmed_take_long_lines_that_are_short_between_their_padding() -> None:
-    padded = " " * 30 + "Share" + "\u00a0" * 30
-    text = f"Headline here\n{padded}\n{'A long paragraph. ' * 5}\n\u200b{'x' * 25}\nRead more\n"
-    doc = Document(text)
-    trimmed = doc.short_lines_trimmed(20, " \u00a0\u200b")
-    assert trimmed.indexes == [0, 1, 4]
-    assert trimmed.lines[1] == padded
-    assert doc.short_lines_trimmed(20, " \u00a0\u200b") is trimmed  # made once
-    # Without padded long lines it is short_lines itself.
-    assert Document("Share\nRead more\n").short_lines_trimmed(20, " ").indexes == [0, 1]
-    plain = Document("Share\n" + "word " * 10 + "\n")
-    assert plain.short_lines_trimmed(20, " ") is plain.short_lines(20)
 
 
 def _split_one_ending_at_a_time(text: str) -> tuple[list[str], list[str]]:

@@ -148,12 +148,6 @@ class LinePatternStage(Stage):
     max_line_chars: ClassVar[int] = 0
     # ...and, optionally, a cheap pattern a line must contain to be tried at all.
     line_hint: ClassVar[re.Pattern[str] | None] = None
-    # A stage none of whose rules can match more than this many characters of
-    # a line (not counting the SPACE the scanner allows around it) sets this:
-    # find() then scans only those lines (Document.short_lines_trimmed), a
-    # fraction of a text's characters, and finds exactly what a scan of every
-    # line finds. Use a limit other stages use too (80, 100, 160, 300).
-    scan_limit: ClassVar[int] = 0
     # A stage whose rules lines of prose often start like ("Ad...", "Re...")
     # sets this: find() then judges only the lines whose first three visible
     # characters can start a match (gates.PrefixGate, worked out from the
@@ -248,14 +242,10 @@ class LinePatternStage(Stage):
             yield from self.find_in_lines(doc, gated)
             return
         removed = doc.removed
-        if self.scan_limit:
-            subset = doc.short_lines_trimmed(self.scan_limit, SPACE_CHARACTERS)
-            text, index_at = subset.scan_text, subset.index_at
-        else:
-            # doc.index_at takes offsets in doc.joined, one less than in scan_text;
-            # a match starts at the "\n" before its line, which is where the line
-            # starts in doc.joined.
-            text, index_at = doc.scan_text, doc.index_at
+        # doc.index_at takes offsets in doc.joined, one less than in scan_text;
+        # a match starts at the "\n" before its line, which is where the line
+        # starts in doc.joined.
+        text, index_at = doc.scan_text, doc.index_at
         for match in self.scanner().finditer(text):
             start, end = match.span()
             first = index_at(start)
@@ -264,7 +254,6 @@ class LinePatternStage(Stage):
             else:
                 # A pattern's \s ran across a line break; judge each line on its own.
                 last = index_at(end - 2)
-                # (Lines between them left out of a short-line scan cannot match.)
                 line_matcher = self.line_matcher()
                 candidates = (
                     (i, line_matcher.fullmatch(doc.lines[i])) for i in range(first, last + 1)

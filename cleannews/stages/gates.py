@@ -4,9 +4,8 @@ A stage whose every rule needs a certain character on the line ("]:" in a link
 definition, "<" in a tag) can try its patterns on those lines only.
 ``str.find`` jumps over the text in C at memory speed for a single character;
 a regex tried at every line start costs ten times more, and a Python loop over
-all lines more still. Unlike :meth:`Document.lines_containing`, nothing is
-encoded first, so one look for a rare character costs about a millisecond per
-10 MB.
+all lines more still. Nothing is encoded first, so one look for a rare
+character costs about a millisecond per 10 MB.
 
 A stage returns a gate's lines from :meth:`LinePatternStage.candidate_lines`;
 its ``find`` then judges those lines alone. A gate must be provably complete: every line a rule

@@ -26,7 +26,7 @@ from typing import ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document, Removal
-from cleannews.stages.base import SPACE, LinePatternStage
+from cleannews.stages.base import SPACE, SPACE_CHARACTERS, LinePatternStage
 from cleannews.stages.context import is_paragraph, same_line, word_count
 from cleannews.stages.gates import PrefixGate, lines_holding
 
@@ -279,12 +279,7 @@ def widget_candidates(doc: Document) -> list[int]:
 
 # What may follow "commented on" on a line the rule matches: the rule's closing
 # marks (_CLOSE), then the spaces around a line (base.SPACE, every character).
-_TRAILING = (
-    "*_]):.!…"
-    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
-    + "".join(map(chr, range(0x2000, 0x200E)))
-    + "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
-)
+_TRAILING = "*_]):.!…" + SPACE_CHARACTERS
 # "on" in every case IGNORECASE matches (no other character matches o or n).
 _ON = ("on", "On", "oN", "ON")
 

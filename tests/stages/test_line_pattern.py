@@ -1,4 +1,4 @@
-"""LinePatternStage.scan_limit: scanning only the short lines finds what scanning all finds."""
+"""LinePatternStage: SPACE_CHARACTERS, the head and tail helpers, and the prefix-gated path."""
 
 from __future__ import annotations
 
@@ -18,15 +18,10 @@ class _AllLines(LinePatternStage):
         "marker": "a marker",
         "phrase": "a phrase whose spaces may run across a line break",
     }
-    # At most 24 characters between the spaces around a line, for scan_limit below.
     patterns: ClassVar[dict[str, str]] = {
         "marker": r"[-*]?\s?(?:advertisement|anzeige|广告)\s?[-*]?",
         "phrase": r"read\s{1,3}more\s{1,3}here",
     }
-
-
-class _ShortLines(_AllLines):
-    scan_limit = 24
 
 
 _PIECES = [
@@ -56,25 +51,6 @@ def _found(stage: LinePatternStage, text: str) -> list[Removal]:
         if doc.mark(removal):
             found.append(removal)
     return found
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=24))
-def test_scanning_the_short_lines_finds_what_scanning_every_line_finds(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    assert _found(_ShortLines(), text) == _found(_AllLines(), text)
-
-
-def test_a_marker_padded_beyond_the_limit_is_still_found() -> None:
-    text = "Body text.\n" + " " * 40 + "Advertisement" + " " * 40 + "\nMore body.\n"
-    found = _found(_ShortLines(), text)
-    assert [(r.rule, r.start_line) for r in found] == [("marker", 2)]
-
-
-def test_a_phrase_across_short_lines_is_judged_line_by_line() -> None:
-    text = "read\nmore here\n" + "x" * 40 + "\nAdvertisement\n"
-    assert [r.start_line for r in _found(_ShortLines(), text)] == [4]
-    assert _found(_ShortLines(), text) == _found(_AllLines(), text)
 
 
 def test_space_characters_are_the_characters_of_space() -> None:
