@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 
 from cleannews import regexcache
 from cleannews.document import Document
@@ -161,23 +161,33 @@ def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
 
 
 def talks_about(
-    doc: Document, topic: re.Pattern[str], skip: Collection[int], min_paragraphs: int = 2
+    doc: Document,
+    mentions: Callable[[str], object],
+    skip: Callable[[int], bool],
+    min_paragraphs: int = 2,
+    lines: Iterable[int] | None = None,
 ) -> bool:
-    """Whether at least ``min_paragraphs`` paragraphs of the text mention ``topic``.
+    """Whether at least ``min_paragraphs`` paragraphs of the text mention the topic.
 
     Used to tell an article *about* subscriptions or cookies from one that
-    merely carries a prompt about them: lines in ``skip`` (the prompts a stage
-    found) and lines earlier stages removed do not count.
+    merely carries a prompt about them. ``mentions(line)`` is true of a line
+    that mentions the topic (a pattern's ``search``); ``lines``, when given,
+    are the only lines that can (a cheap literal gate), in order. Lines earlier
+    stages removed do not count, nor those ``skip(index)`` is true of (the
+    prompts a stage found): it is asked only once enough paragraphs mention the
+    topic, so a costly ``skip`` is seldom paid for.
     """
-    found = 0
-    for index, line in enumerate(doc.lines):
-        if index in skip or doc.removed[index] or not topic.search(line):
-            continue
-        if is_paragraph(line):
-            found += 1
-            if found >= min_paragraphs:
-                return True
-    return False
+    removed = doc.removed
+    texts = doc.lines
+    candidates = range(len(texts)) if lines is None else lines
+    paragraphs = [
+        index
+        for index in candidates
+        if not removed[index] and mentions(texts[index]) and is_paragraph(texts[index])
+    ]
+    if len(paragraphs) < min_paragraphs:
+        return False
+    return sum(not skip(index) for index in paragraphs) >= min_paragraphs
 
 
 # Letters that re.IGNORECASE takes for another letter besides its plain lower

@@ -31,9 +31,9 @@ from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
 from cleannews.stages.context import (
-    is_paragraph,
     pattern_starts,
     same_line,
+    talks_about,
     word_count,
     word_starts,
 )
@@ -204,7 +204,7 @@ _TOPIC_WORDS = (
     "abbonat",
 )
 _TOPIC_CYRILLIC = ("подписк", "подписчик")
-# How many paragraphs about subscribing make an article about them (talks_about's default).
+# How many paragraphs about subscribing make an article about them.
 _TOPIC_PARAGRAPHS = 2
 _MAX_WORDS = 45
 _MAX_PAYWALL_WORDS = 80
@@ -463,25 +463,23 @@ class PromptsStage(LinePatternStage):
     def about_subscriptions(self, doc: Document) -> bool:
         """Whether two or more paragraphs of the text talk about subscribing.
 
-        What :func:`talks_about` says, worked out on the lines that can hold a
-        topic word (found by literal search) rather than by a case-blind
-        search of every line; and the whole-text scan for the prompts, which
-        do not count, only when two such paragraphs are there at all.
+        Only the lines a topic word can be in (found by literal search) are
+        looked at, and the whole text is scanned for the prompts, which do not
+        count, only when two such paragraphs are there at all.
         """
         if self._topic_doc is not doc:
-            removed = doc.removed
-            paragraphs = [
-                index
-                for index in _topic_lines(doc)
-                if not removed[index]
-                and _topic_search()(doc.lines[index])
-                and is_paragraph(doc.lines[index])
-            ]
-            about = False
-            if len(paragraphs) >= _TOPIC_PARAGRAPHS:
+
+            @cache
+            def prompt_lines() -> set[int]:
                 scanner, _ = self.compiled()
-                prompts = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
-                about = sum(index not in prompts for index in paragraphs) >= _TOPIC_PARAGRAPHS
+                return {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
+
             self._topic_doc = doc
-            self._about_subscriptions = about
+            self._about_subscriptions = talks_about(
+                doc,
+                _topic_search(),
+                lambda index: index in prompt_lines(),
+                _TOPIC_PARAGRAPHS,
+                _topic_lines(doc),
+            )
         return self._about_subscriptions

@@ -27,7 +27,7 @@ from typing import ClassVar
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, SPACE_CHARACTERS, LinePatternStage
-from cleannews.stages.context import is_paragraph, same_line, word_count
+from cleannews.stages.context import same_line, talks_about, word_count
 from cleannews.stages.gates import PrefixGate, lines_holding
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
@@ -246,27 +246,21 @@ class WidgetsStage(LinePatternStage):
 def _discusses_cookies(doc: Document, notice: re.Pattern[str]) -> bool:
     """Whether two or more lines that are not removed or notices are paragraphs about cookies.
 
-    What ``talks_about(doc, _COOKIE_TOPIC, notices)`` answers, ``notices`` being
-    the lines a whole-text scan of the rules matches; but only the lines holding
-    "cookie" (found in any case, as IGNORECASE finds it) are looked at, and a
-    line is a notice when the rules match it whole, which is what that scan
-    found: no rule takes a line break.
+    Only the lines holding "cookie" (found in any case, as IGNORECASE finds it)
+    are looked at; a line is a notice when the rules match it whole, which is
+    what a whole-text scan of them finds: no rule takes a line break.
     """
-    found = 0
     lines = doc.lines
-    removed = doc.removed
-    for index in doc.lines_with_words(("cookie",)):
-        line = lines[index]
-        if removed[index] or not _COOKIE_TOPIC.search(line) or notice.fullmatch(line):
-            continue
-        if is_paragraph(line):
-            found += 1
-            if found >= _TOPIC_PARAGRAPHS:
-                return True
-    return False
+    return talks_about(
+        doc,
+        _COOKIE_TOPIC.search,
+        lambda index: notice.fullmatch(lines[index]) is not None,
+        _TOPIC_PARAGRAPHS,
+        doc.lines_with_words(("cookie",)),
+    )
 
 
-# How many paragraphs about cookies make the text one about cookies (as talks_about).
+# How many paragraphs about cookies make the text one about cookies.
 _TOPIC_PARAGRAPHS = 2
 
 

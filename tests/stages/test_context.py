@@ -45,9 +45,28 @@ def test_talks_about_counts_paragraphs_not_prompts() -> None:
         "Subscribe now\n"
         "Most new subscribers chose the annual plan, which costs less per month.\n"
     )
-    topic = re.compile("subscri", re.IGNORECASE)
-    assert context.talks_about(doc, topic, skip=set())
-    assert not context.talks_about(doc, topic, skip={0})
+    topic = re.compile("subscri", re.IGNORECASE).search
+    assert context.talks_about(doc, topic, skip=set().__contains__)
+    assert not context.talks_about(doc, topic, skip={0}.__contains__)
+    # Given the lines that can mention it, it looks at those alone.
+    assert not context.talks_about(doc, topic, skip=set().__contains__, lines=[0, 1])
+    assert context.talks_about(doc, topic, skip=set().__contains__, lines=[0, 2])
+
+
+def test_talks_about_asks_skip_only_once_enough_paragraphs_mention_the_topic() -> None:
+    asked: list[int] = []
+
+    def skip(index: int) -> bool:
+        asked.append(index)
+        return False
+
+    topic = re.compile("subscri", re.IGNORECASE).search
+    one = Document("Subscriptions rose by a third this year, the publisher said in its report.\n")
+    assert not context.talks_about(one, topic, skip)
+    assert asked == []
+    two = Document(one.text * 2)
+    assert context.talks_about(two, topic, skip)
+    assert asked == [0, 1]
 
 
 ALL_CHARACTERS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)

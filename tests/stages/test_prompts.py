@@ -300,5 +300,5 @@ def test_about_subscriptions_answers_as_talks_about_does(seed: int) -> None:
     stage = prompts_module.PromptsStage()
     scanner, _ = stage.compiled()
     prompts = {doc.index_at(m.start()) for m in scanner.finditer(doc.joined)}
-    expected = talks_about(doc, prompts_module._SUBSCRIPTION_TOPIC, prompts)
+    expected = talks_about(doc, prompts_module._SUBSCRIPTION_TOPIC.search, prompts.__contains__)
     assert stage.about_subscriptions(doc) == expected
