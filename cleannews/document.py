@@ -182,7 +182,7 @@ class Document:
         lower-case, upper-case or capitalised ("реклама", "РЕКЛАМА", "Реклама"),
         not in mixed case; a gate that misses such a line only keeps it.
         """
-        return _lines_holding(self.folded, b"\n", _folded_forms(tuple(words)))
+        return lines_holding(self.folded, b"\n", _folded_forms(tuple(words)))
 
     def kept_text_lines(self, start: int = 0, stop: int | None = None) -> list[int]:
         """Indexes of the lines that are neither blank nor removed, worked out in C.
@@ -348,7 +348,7 @@ def _folded_forms(words: tuple[str, ...]) -> list[bytes]:
     return forms
 
 
-def _lines_holding(data: AnyStr, newline: AnyStr, words: list[AnyStr]) -> list[int]:
+def lines_holding(data: AnyStr, newline: AnyStr, words: list[AnyStr]) -> list[int]:
     """Indexes of the ``newline``-separated lines of ``data`` that hold any of ``words``."""
     hits: set[int] = set()
     for word in words:

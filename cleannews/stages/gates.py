@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from cleannews import regexcache
+from cleannews import document, regexcache
 from cleannews.document import Document
 from cleannews.stages.base import SPACE, LinePatternStage
 
@@ -36,34 +36,18 @@ _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
 
 
 def lines_holding(doc: Document, literal: str) -> list[int]:
-    """Indexes of the lines of ``doc`` that hold ``literal`` (case-sensitive), in order.
+    """Indexes of the lines of ``doc`` that hold ``literal`` (case-sensitive), in order, each once.
 
-    ``literal`` must not hold a line break. Each line is reported once: after a
-    hit the search goes on at the next line.
+    ``literal`` must not hold a line break.
     """
-    text = doc.joined  # every line, the last too, ends with "\n"
-    found: list[int] = []
-    # A single character is found several times faster than a longer string.
-    if len(literal) > 1 and literal[0] not in text:
-        return found
-    pos = text.find(literal)
-    while pos >= 0:
-        found.append(doc.index_at(pos))
-        pos = text.find(literal, text.find("\n", pos) + 1)
-    return found
+    return lines_holding_any(doc, (literal,))
 
 
 def lines_holding_any(doc: Document, literals: Iterable[str]) -> list[int]:
     """Indexes of the lines that hold any of ``literals``, in order, each once."""
-    text = doc.joined
+    text = doc.joined  # every line, the last too, ends with "\n"
     # Most texts hold none of a gate's characters: a look for each is all they cost.
-    present = [literal for literal in literals if literal in text]
-    if len(present) <= 1:
-        return lines_holding(doc, present[0]) if present else []
-    found: set[int] = set()
-    for literal in present:
-        found.update(lines_holding(doc, literal))
-    return sorted(found)
+    return document.lines_holding(text, "\n", [literal for literal in literals if literal in text])
 
 
 class PrefixGate:
