@@ -35,14 +35,16 @@ from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
 from cleannews.stages.context import (
     case_blind_chars,
-    ends_sentence,
     ends_with_period,
     has_bullet,
+    has_words,
+    is_headline_like,
+    is_paragraph,
     is_wrapped,
     next_live,
+    paragraph_follows,
     previous_live,
     starts_lowercase,
-    strip_bullet,
 )
 from cleannews.stages.first_words import FirstWordGate
 from cleannews.stages.gates import _sequence
@@ -325,7 +327,7 @@ class RelatedStage(Stage):
         if (
             len(block) < 2
             and not named_site
-            and _paragraph_follows(doc, block[-1] if block else lead)
+            and paragraph_follows(doc, block[-1] if block else lead)
         ):
             return
         if block and not has_bullet(doc.lines[block[-1]]) and _opens_article(doc, lead, block[-1]):
@@ -338,9 +340,9 @@ class RelatedStage(Stage):
     def _is_title(text: str) -> bool:
         """Whether the text after a lead is one headline, not a paragraph."""
         return (
-            _has_words(text, 1)
-            and not _has_words(text, _MAX_TITLE_WORDS + 1)
-            and not _is_paragraph(text, min_words=20)
+            has_words(text, 1)
+            and not has_words(text, _MAX_TITLE_WORDS + 1)
+            and not is_paragraph(text, min_words=20)
         )
 
     @staticmethod
@@ -359,7 +361,7 @@ class RelatedStage(Stage):
             line = lines[index]
             if is_wrapped(doc, index, width):
                 break
-            if not _is_headline_like(line) and not _is_kicker(doc, index):
+            if not is_headline_like(line) and not _is_kicker(doc, index):
                 break
             if bulleted is None:
                 bulleted = has_bullet(line)
@@ -549,18 +551,18 @@ _WRAP_SLACK = 12
 def _opens_article(doc: Document, lead: int, last: int) -> bool:
     """Whether the block stands above the first paragraph, right before it."""
     after = next_live(doc, last)
-    if after is None or not _is_paragraph(doc.lines[after]):
+    if after is None or not is_paragraph(doc.lines[after]):
         return False
-    return not any(_is_paragraph(doc.lines[i]) for i in range(lead) if not doc.removed[i])
+    return not any(is_paragraph(doc.lines[i]) for i in range(lead) if not doc.removed[i])
 
 
 def _is_kicker(doc: Document, index: int) -> bool:
     """A one-word label over a linked headline ("Warning", "EXCLUSIVE")."""
     line = doc.lines[index]
-    if not _has_words(line, 1) or _has_words(line, 2) or ends_with_period(line):
+    if not has_words(line, 1) or has_words(line, 2) or ends_with_period(line):
         return False
     after = next_live(doc, index)
-    return after is not None and _is_headline_like(doc.lines[after])
+    return after is not None and is_headline_like(doc.lines[after])
 
 
 def _is_shouted_link(doc: Document, index: int) -> bool:
@@ -571,7 +573,7 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
     FRONT-RUNNER?"), so only a line of nine words or more counts.
     """
     line = doc.lines[index]
-    words_fit = _has_words(line, _SHOUTED_WORDS[0]) and not _has_words(line, _SHOUTED_WORDS[1] + 1)
+    words_fit = has_words(line, _SHOUTED_WORDS[0]) and not has_words(line, _SHOUTED_WORDS[1] + 1)
     if not words_fit or ends_with_period(line):
         return False
     upper = sum(map(str.isupper, line))
@@ -582,8 +584,8 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
     return (
         before is not None
         and after is not None
-        and _is_paragraph(doc.lines[before])
-        and _is_paragraph(doc.lines[after])
+        and is_paragraph(doc.lines[before])
+        and is_paragraph(doc.lines[after])
     )
 
 
@@ -596,49 +598,6 @@ def _is_card(body: list[str]) -> bool:
     """A headline, and at most two short lines (a teaser, a date) under it."""
     return (
         1 <= len(body) <= _MAX_CARD_LINES
-        and _is_headline_like(body[0])
-        and all(not _has_words(line, 36) and len(line) <= 300 for line in body)
+        and is_headline_like(body[0])
+        and all(not has_words(line, 36) and len(line) <= 300 for line in body)
     )
-
-
-# context.py's word_count, is_paragraph, paragraph_follows and is_headline_like
-# count every word of a line to compare the count with a small number; on
-# the long paragraphs around a lead that was most of the stage's time. These
-# give the same answers and stop counting at the number asked about.
-_AT_LEAST: dict[int, re.Pattern[str]] = {}
-
-
-def _has_words(text: str, count: int) -> bool:
-    """``word_count(text) >= count``: the first ``count`` runs of letters and digits are found.
-
-    Each step takes the non-word characters, then a whole run of word
-    characters (it may not stop inside one), so the steps can only match
-    consecutive runs, one each.
-    """
-    pattern = _AT_LEAST.get(count)
-    if pattern is None:
-        pattern = _AT_LEAST[count] = regexcache.compile(rf"(?:\W*\w+(?!\w)){{{count}}}")
-    return pattern.match(text) is not None
-
-
-def _is_paragraph(line: str, min_words: int = 12) -> bool:
-    """context.is_paragraph: enough words and a sentence ending."""
-    text = line.strip()
-    return _has_words(text, min_words) and ends_sentence(text)
-
-
-def _paragraph_follows(doc: Document, index: int) -> bool:
-    """context.paragraph_follows: any remaining line after ``index`` reads as running text."""
-    removed = doc.removed
-    lines = doc.lines
-    return any(
-        not removed[other] and _is_paragraph(lines[other]) for other in range(index + 1, len(lines))
-    )
-
-
-def _is_headline_like(line: str) -> bool:
-    """context.is_headline_like (of at most 20 words): a few words, no closing full stop."""
-    text = strip_bullet(line)
-    if not _has_words(text, 2) or _has_words(text, 21) or ends_with_period(text):
-        return False
-    return not text.endswith((":", ";", ","))
