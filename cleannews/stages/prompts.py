@@ -21,7 +21,6 @@ whole text, so the article keeps its offer and its instructions.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -420,25 +419,14 @@ class PromptsStage(LinePatternStage):
         _start_scanner()
         self.line_matcher()
 
+    def candidate_lines(self, doc: Document) -> list[int]:
+        """The lines that start as one of the rules can (see _start_scanner)."""
+        return [doc.index_at(m.start()) for m in _start_scanner().finditer(doc.scan_text)]
+
     def find(self, doc: Document) -> Iterator[Removal]:
         removed = doc.removed
-        # What LinePatternStage.find finds, with the rules tried whole on each
-        # line that starts as one of them can, instead of at every line start;
-        # then on the lines that read as a prompt once a glued part is cut out.
-        starts = [doc.index_at(m.start()) for m in _start_scanner().finditer(doc.scan_text)]
-        lines = itertools.chain(
-            ((index, doc.lines[index]) for index in starts),
-            ((index, doc.visible(index)) for index in doc.cut_lines()),
-        )
-        for index, line in lines:
-            if removed[index]:
-                continue
-            found = self.line_matcher().fullmatch(line)
-            if found is None or not self.accept(doc, index, found):
-                continue
-            rule = found.lastgroup
-            assert rule is not None
-            yield self.remove_lines(doc, rule, index)
+        # The whole-line rules, on the lines candidate_lines gives.
+        yield from super().find(doc)
         # "Click here" may stand anywhere in a short line, so it is found by a
         # plain search rather than a whole-line pattern, then judged by its line.
         seen = -1
