@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from cleannews import registry
 from cleannews.config import Options
-from cleannews.document import Document, Removal, apply_removals
+from cleannews.document import START, Document, Removal, apply_removals
 from cleannews.stages.base import Stage
 
 if TYPE_CHECKING:
@@ -130,24 +130,26 @@ class Pipeline:
         # ever overlap: the first stage to claim a span keeps it, and a later
         # whole-line removal takes over the line's earlier part-of-line ones.
         partial: dict[int, list[Removal]] = {}
+        mark = doc.mark
+        keep = removals.append
         for stage in self.stages:
             for removal in stage.find(doc):
                 # The first stage to claim a span keeps it: Document.mark refuses
                 # a removal that overlaps one already made.
-                if not doc.mark(removal):
+                if not mark(removal):
                     continue
-                first, last = doc.index_of(removal)
                 if removal.partial:
-                    partial.setdefault(first, []).append(removal)
-                else:
+                    partial.setdefault(removal.start_line - first_line, []).append(removal)
+                elif partial:
+                    first, last = doc.index_of(removal)
                     for index in range(first, last + 1):
                         for other in partial.pop(index, ()):
                             removals.remove(other)
-                removals.append(removal)
+                keep(removal)
         warnings = tuple(doc.warnings)
         if not removals:
             return Result(text, (), warnings)
-        removals.sort(key=lambda removal: removal.start)
+        removals.sort(key=START)
         return Result(apply_removals(text, removals), tuple(removals), warnings)
 
 
