@@ -92,7 +92,9 @@ def _entry(pattern: str, flags: int, parsed: Any) -> Entry:
         names[index] = name
     return (
         pattern,
-        flags | state.flags,
+        # A plain int: a caller's parse made with a RegexFlag records one, which
+        # marshal refuses, and the program would silently never be kept.
+        int(flags | state.flags),
         list(map(int, code)),  # opcodes are int subclasses marshal does not take
         state.groups - 1,
         dict(state.groupdict),

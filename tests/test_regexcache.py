@@ -136,3 +136,22 @@ def test_runs_write_a_file_per_pattern_and_read_only_their_own(tmp_path: Path) -
     (folder,) = tmp_path.iterdir()
     for pattern in ("advert\\w+", "\\d+ min read"):
         assert regexcache._read(folder, (pattern, 0)) is not None
+
+
+def test_a_pattern_parsed_with_a_regexflag_is_kept_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # compile_made's callers parse their pattern themselves; one that passes the
+    # flags as re.IGNORECASE rather than an int still gets its program stored.
+    _fresh(monkeypatch, tmp_path)
+    flags = re.IGNORECASE
+
+    def make() -> tuple[str, object]:
+        return PATTERN, regexcache._parse.parse(PATTERN, flags)
+
+    made = regexcache.compile_made("made-with-a-flag", flags, make)
+    regexcache._save()
+    assert len(_files(tmp_path)) == 1
+    _fresh(monkeypatch, tmp_path)
+    again = regexcache.compile_made("made-with-a-flag", flags, make)
+    assert _matches(again) == _matches(made) == _matches(re.compile(PATTERN, flags))
