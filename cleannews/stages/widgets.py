@@ -21,14 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import compress, repeat
 from typing import ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, SPACE_CHARACTERS, LinePatternStage
-from cleannews.stages.context import same_line, talks_about, word_count
-from cleannews.stages.gates import PrefixGate, lines_holding
+from cleannews.stages.context import pattern_starts, same_line, talks_about, word_count
+from cleannews.stages.gates import PrefixGate
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
 _CLOSE = r"[*_\]):.!…]*"
@@ -130,27 +129,45 @@ def _comment_meta() -> re.Pattern[str]:
     )
 
 
+# The reply buttons: the only furniture that is a word alone on its line.
+_REPLY_WORDS = ("reply", "antworten", "répondre", "responder", "rispondi", "ответить")
+
+
 @cache
 def _meta_start() -> re.Pattern[str]:
-    """A line (after its "\\n") whose first visible character may start a colon-free meta.
+    """A line (after its "\\n") that may be one of the colon-free metas.
 
-    The furniture without a ":" is "3 days ago" (a digit first) and the reply
-    buttons ("reply", "antworten", "répondre", "responder", "rispondi",
-    "ответить": r, a or о first). ``[^\\S\\n]*`` skips what ``str.strip`` takes
-    off a line, and the class is folded by IGNORECASE as the meta pattern is.
+    The furniture without a ":" is "3 days ago" (digits, spaces and a unit
+    first: minutes, hours, days, weeks, months or years) and the reply buttons
+    (one word alone). ``[^\\S\\n]`` is what ``str.strip`` takes off a line;
+    the words are matched as IGNORECASE matches them (see pattern_starts).
     """
-    return regexcache.compile(r"\n[^\S\n]*[\draо]", re.IGNORECASE)
+    reply = pattern_starts([re.escape(word) for word in _REPLY_WORDS])
+    return regexcache.compile(rf"\n(?=[^\S\n]*(?:\d+[^\S\n]+(?i:[mhdwy])|{reply}[^\S\n]*\n))")
+
+
+@cache
+def _meta_colon() -> re.Pattern[str]:
+    """A ":" a meta that holds one may hold: at the end of its line, or before a number.
+
+    "jdoe says:" ends with its ":" (spaces after it are stripped); "Rating: 3
+    votes" has spaces, maybe a minus, then digits after it; a time "at 7:52 pm"
+    has digits right after it. The pattern starts with a plain ":", which the
+    regex engine looks for at the speed of str.find.
+    """
+    return regexcache.compile(r":(?=[^\S\n]*(?:\n|-?\d))")
 
 
 def meta_candidates(doc: Document) -> list[int]:
     """Every line that may be a comment's furniture, in order, found without a Python loop.
 
-    Each form of :func:`_comment_meta` either holds a ":" ("jdoe says:",
-    "Rating: 3 votes", a date "at 7:52 pm") or is one of the colon-free forms
-    :func:`_meta_start` finds by their first character.
+    Each form of :func:`_comment_meta` either holds a ":" as :func:`_meta_colon`
+    finds it ("jdoe says:", "Rating: 3 votes", a date "at 7:52 pm") or is one
+    of the colon-free forms :func:`_meta_start` finds from the line's start.
     """
-    found = set(lines_holding(doc, ":"))
-    found.update(doc.index_at(m.start()) for m in _meta_start().finditer(doc.scan_text))
+    index_at = doc.index_at
+    found = set(map(index_at, map(re.Match.start, _meta_colon().finditer(doc.joined))))
+    found.update(map(index_at, map(re.Match.start, _meta_start().finditer(doc.scan_text))))
     return sorted(found)
 
 
@@ -186,6 +203,7 @@ class WidgetsStage(LinePatternStage):
         _prefix_gate()
         _comment_meta()
         _meta_start()
+        _meta_colon()
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
         if word_count(doc.lines[index]) > _MAX_WORDS:
@@ -281,16 +299,19 @@ _ON = ("on", "On", "oN", "ON")
 def commented_on_lines(doc: Document) -> list[int]:
     """The lines "<anyone> commented on" may be: "commented", spaces, "on", closing marks.
 
-    The rule ends with "on", then only closing marks and spaces, none of them
-    "n"; stripping those from a line's end (in C, and a line that ends with
-    none is not even copied) leaves "on" last on every line the rule matches.
-    Before it stand spaces (``str.isspace`` is ``\\s``) and "commented".
+    Only lines that hold "commented" (found in any case, as IGNORECASE finds
+    it, by a literal search) can be. The rule ends with "on", then only closing
+    marks and spaces, none of them "n"; stripping those from a line's end
+    leaves "on" last on every line the rule matches. Before it stand spaces
+    (``str.isspace`` is ``\\s``) and "commented".
     """
     lines = doc.lines
-    ends = map(str.endswith, map(str.rstrip, lines, repeat(_TRAILING)), repeat(_ON))
     found = []
-    for index in compress(range(len(lines)), ends):
-        before = lines[index].rstrip(_TRAILING)[:-2]
+    for index in doc.lines_with_words(("commented",)):
+        line = lines[index].rstrip(_TRAILING)
+        if not line.endswith(_ON):
+            continue
+        before = line[:-2]
         words = before.rstrip()
         if len(words) < len(before) and _COMMENTED.fullmatch(words[-len("commented") :]):
             found.append(index)
