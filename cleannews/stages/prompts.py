@@ -203,6 +203,10 @@ _TOPIC_WORDS = (
     "abbonat",
 )
 _TOPIC_CYRILLIC = ("подписк", "подписчик")
+# What _topic_lines looks for: every _TOPIC_WORDS word holds one of these
+# ("assinatur" and "assinante" hold "assina", "abbonament" and "abbonat"
+# "abbona"). A line that holds one and no topic word is let go by the pattern.
+_TOPIC_FINDS = ("subscri", "suscrip", "abonn", "assina", "abbona")
 # How many paragraphs about subscribing make an article about them.
 _TOPIC_PARAGRAPHS = 2
 _MAX_WORDS = 45
@@ -248,7 +252,7 @@ def _abo_lines(doc: Document) -> set[int]:
 
 def _topic_lines(doc: Document) -> list[int]:
     """Indexes of the lines that may hold a _SUBSCRIPTION_TOPIC word, in order."""
-    lines = set(doc.lines_with_words(_TOPIC_WORDS)) | _abo_lines(doc)
+    lines = set(doc.lines_with_words(_TOPIC_FINDS)) | _abo_lines(doc)
     text = doc.joined
     if not text.isascii():
         for finder in _topic_cyrillic():
