@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
+from itertools import compress
 from typing import Any
 
 from cleannews import regexcache
@@ -279,22 +280,101 @@ def start_gate(pattern: str, flags: int, space: str, depth: int) -> re.Pattern[s
     takes (:func:`case_blind_chars`), and only the rest of a prefix ignores
     case. A match is the "\\n" before a line, as PrefixGate's.
     """
-    flags = int(flags)  # the parser tests bits of a RegexFlag slowly
+    return _start_pattern("start_gate", pattern, int(flags), space, depth)
 
+
+def start_matcher(pattern: str, flags: int, space: str, depth: int) -> re.Pattern[str]:
+    """:func:`start_gate` as a matcher of one line (use ``match``): the same prefixes.
+
+    A line the pattern matches whole holds its prefix (or all of a match
+    shorter than ``depth``), so the matcher takes every such line alone,
+    without the text after it that the scanner may look at.
+    """
+    return _start_pattern("start_matcher", pattern, int(flags), space, depth)
+
+
+# The flag as a plain int: a RegexFlag in the flags re's parser records would
+# make a program regexcache cannot store.
+_IGNORECASE = int(re.IGNORECASE)
+
+
+def _start_pattern(kind: str, pattern: str, flags: int, space: str, depth: int) -> re.Pattern[str]:
     def make() -> tuple[str, Any]:
         from cleannews.stages import gates
 
         parse = gates._parse.parse  # type: ignore[attr-defined]
-        parsed = list(parse(pattern, flags))
-        found = gates._sequence(parsed, depth, flags, flags)
+        found = gates._sequence(list(parse(pattern, flags)), depth, flags, flags)
         ignore = bool(flags & re.IGNORECASE)
-        first = gates._first_class(found)
-        ahead = rf"(?=(?:{space})*{_case_region(first, ignore)})" if first else ""
-        source = rf"\n{ahead}(?=(?:{space})*{_case_trie(found, ignore)})"
-        return source, parse(source, flags & ~re.IGNORECASE)
+        trie = _case_trie(found, ignore)
+        if kind == "start_matcher":
+            source = rf"(?:{space})*{trie}"
+        else:
+            first = gates._first_class(found)
+            ahead = rf"(?=(?:{space})*{_case_region(first, ignore)})" if first else ""
+            source = rf"\n{ahead}(?=(?:{space})*{trie})"
+        return source, parse(source, flags & ~_IGNORECASE)
 
-    key = f"start_gate\0{depth}\0{space}\0{pattern}"
-    return regexcache.compile_made(key, flags & ~re.IGNORECASE, make)
+    key = f"{kind}\0{depth}\0{space}\0{pattern}"
+    return regexcache.compile_made(key, flags & ~_IGNORECASE, make)
+
+
+class StartScan:
+    """The start gates of several patterns, worked out with one scan of a document.
+
+    Each scan of every line start costs about as much whatever it looks for,
+    so stages that gate on how a line starts share one: a :func:`start_gate`
+    of all the patterns finds the lines any can start, then each pattern's
+    :func:`start_matcher` keeps its own among those few. The last document's
+    lines are kept, for the next stage to ask about it.
+    """
+
+    def __init__(self, patterns: dict[str, str], flags: int, space: str, depth: int) -> None:
+        self._patterns = patterns
+        self._flags = int(flags)
+        self._space = space
+        self._depth = depth
+        self._scanner: re.Pattern[str] | None = None
+        self._matchers: dict[str, re.Pattern[str]] = {}
+        self._doc: Document | None = None
+        self._lines: list[int] = []
+        self._own: dict[str, list[int]] = {}
+
+    def lines(self, doc: Document, name: str) -> list[int]:
+        """Indexes of the lines of ``doc`` that can start as pattern ``name`` can, in order."""
+        if self._doc is not doc:
+            index_at = doc.index_at
+            found = self.scanner().finditer(doc.scan_text)
+            self._lines = list(map(index_at, map(re.Match.start, found)))
+            self._own = {}
+            self._doc = doc
+        own = self._own.get(name)
+        if own is None:
+            texts = map(doc.lines.__getitem__, self._lines)
+            own = list(compress(self._lines, map(self.matcher(name).match, texts)))
+            self._own[name] = own
+        return own
+
+    def scanner(self) -> re.Pattern[str]:
+        """The :func:`start_gate` of all the patterns (compiled on first use)."""
+        if self._scanner is None:
+            union = "|".join(f"(?:{source})" for source in self._patterns.values())
+            self._scanner = start_gate(union, self._flags, self._space, self._depth)
+        return self._scanner
+
+    def matcher(self, name: str) -> re.Pattern[str]:
+        """The :func:`start_matcher` of pattern ``name`` (compiled on first use)."""
+        matcher = self._matchers.get(name)
+        if matcher is None:
+            source = self._patterns[name]
+            matcher = start_matcher(source, self._flags, self._space, self._depth)
+            self._matchers[name] = matcher
+        return matcher
+
+    def prepare(self) -> None:
+        """Compile the scanner and every matcher ahead of time."""
+        self.scanner()
+        for name in self._patterns:
+            self.matcher(name)
 
 
 def _case_region(source: str, ignore: bool) -> str:

@@ -28,14 +28,9 @@ from typing import ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document, Removal
-from cleannews.stages.base import SPACE, LinePatternStage
-from cleannews.stages.context import (
-    pattern_starts,
-    same_line,
-    talks_about,
-    word_count,
-    word_starts,
-)
+from cleannews.stages.base import LinePatternStage
+from cleannews.stages.context import same_line, talks_about, word_count, word_starts
+from cleannews.stages.widgets import prepare_start_lines, start_lines
 
 # Markup a prompt may wear: markdown emphasis and headings, bullets, brackets.
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
@@ -330,65 +325,9 @@ def _click_lines(doc: Document) -> list[int]:
     return hits
 
 
-_S = r"[^\S\n]+"
-# How the rules' lines start, after spaces and markup (_OPEN): each rule
-# alternative starts with one of these, in any case. The words are cut where
-# every form of them still holds the cut part ("subscri", "abonn"); short and
-# common ones keep the word after them ("the article", "it looks").
-_STARTS = (
-    # subscribe (_SUBSCRIBE_VERB, _SUBSCRIBE_DONE)
-    "subscri sign reg get recei recev receb recib recíb stay keep let abonn meld jetzt erhalten"
-    " bestellen inscr restez suscr apúntate assine cadastre iscriv abbonati ricevi schrijf"
-    " ontvang подпи зарегистр получайте thank please newsletter s'abonner"
-    # follow, app, share
-    " follow like suivez siguenos síguenos siga-nos seguici следите click download install"
-    " téléchargez descarga baixe scarica скачайте sharing enjoy share partagez compart"
-    " condividi поделитесь"
-    # paywall
-    " log already weiterlesen contenido conteúdo questo articolo этот материал anmelden"
-    " connexion iniciar entrar accedi inloggen войти"
-)
-_STARTS_WITH_NEXT = (
-    rf"join{_S}our",
-    rf"never{_S}miss",
-    rf"don't{_S}miss",
-    rf"ne{_S}manquez",
-    rf"there{_S}was",
-    rf"by{_S}subscri",
-    rf"folgen{_S}sie",
-    rf"volg{_S}ons",
-    rf"laden{_S}sie",
-    rf"close{_S}share",
-    rf"teilen{_S}sie",
-    rf"deel{_S}dit",
-    rf"th(?:is|e){_S}(?:article|story|content)",
-    rf"you(?:'ve|{_S}have)",
-    rf"we(?:'ve|{_S}have)",
-    rf"to{_S}continue",
-    rf"it{_S}(?:looks|seems)",
-    rf"dieser{_S}(?:artikel|inhalt)",
-    rf"cet{_S}article",
-    rf"il{_S}vous",
-    rf"dit{_S}artikel",
-    rf"my{_S}account",
-    rf"se{_S}connecter",
-)
-# "1.2k shares"
-_STARTS_WITH_DIGIT = r"\d[\d.,]*[^\S\n]*(?i:[km]?[^\S\n]*shares)"
-
-
-@cache
-def _start_scanner() -> re.Pattern[str]:
-    """A scanner of Document.scan_text for the lines a rule may take whole (a superset).
-
-    A line matches a rule only if, after spaces and markup, it starts as the
-    rule's alternatives do (see _STARTS): most lines start otherwise, and the
-    scan turns them away after a look at their first letter or two, instead of
-    trying every rule on them.
-    """
-    words = [re.escape(word) for word in _STARTS.split()]
-    starts = pattern_starts([*words, *_STARTS_WITH_NEXT])
-    return regexcache.compile(rf"\n(?={SPACE}*{_OPEN}(?:{starts}|{_STARTS_WITH_DIGIT}))")
+def rules_body() -> str:
+    """The whole-line rules as one alternation, for a gate on how a line starts."""
+    return "|".join(f"(?:{source})" for source in PromptsStage.patterns.values())
 
 
 class PromptsStage(LinePatternStage):
@@ -420,12 +359,18 @@ class PromptsStage(LinePatternStage):
         self._about_subscriptions = False
 
     def prepare(self) -> None:
-        _start_scanner()
+        prepare_start_lines()
         self.line_matcher()
 
     def candidate_lines(self, doc: Document) -> list[int]:
-        """The lines that start as one of the rules can (see _start_scanner)."""
-        return [doc.index_at(m.start()) for m in _start_scanner().finditer(doc.scan_text)]
+        """The lines that start as one of the rules can.
+
+        A gate on a line's first characters, worked out from the rules' own
+        parse (see widgets.start_lines, which finds them with the same scan of
+        the text as the widgets stage's gate): most lines start otherwise and
+        are turned away without trying a rule.
+        """
+        return start_lines(doc, "prompts")
 
     def find(self, doc: Document) -> Iterator[Removal]:
         removed = doc.removed

@@ -27,9 +27,8 @@ from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, SPACE_CHARACTERS, LinePatternStage
 from cleannews.stages.context import (
-    pattern_starts,
+    StartScan,
     same_line,
-    start_gate,
     talks_about,
     word_count,
 )
@@ -138,17 +137,11 @@ def _comment_meta() -> re.Pattern[str]:
 _REPLY_WORDS = ("reply", "antworten", "répondre", "responder", "rispondi", "ответить")
 
 
-@cache
-def _meta_start() -> re.Pattern[str]:
-    """A line (after its "\\n") that may be one of the colon-free metas.
-
-    The furniture without a ":" is "3 days ago" (digits, spaces and a unit
-    first: minutes, hours, days, weeks, months or years) and the reply buttons
-    (one word alone). ``[^\\S\\n]`` is what ``str.strip`` takes off a line;
-    the words are matched as IGNORECASE matches them (see pattern_starts).
-    """
-    reply = pattern_starts([re.escape(word) for word in _REPLY_WORDS])
-    return regexcache.compile(rf"\n(?=[^\S\n]*(?:\d+[^\S\n]+(?i:[mhdwy])|{reply}[^\S\n]*\n))")
+# How the colon-free metas start, after spaces: "3 days ago" with digits,
+# spaces and a unit (minutes, hours, days, weeks, months or years), and the
+# reply buttons, a word alone on a line (a gate on lines' starts: see
+# start_lines). ``str.strip`` takes off what ``[^\S\n]`` matches, all in SPACE.
+_META_START = rf"\d+[^\S\n]+[mhdwy]|{'|'.join(_REPLY_WORDS)}"
 
 
 @cache
@@ -168,11 +161,11 @@ def meta_candidates(doc: Document) -> list[int]:
 
     Each form of :func:`_comment_meta` either holds a ":" as :func:`_meta_colon`
     finds it ("jdoe says:", "Rating: 3 votes", a date "at 7:52 pm") or is one
-    of the colon-free forms :func:`_meta_start` finds from the line's start.
+    of the colon-free forms, which start as _META_START does.
     """
     index_at = doc.index_at
     found = set(map(index_at, map(re.Match.start, _meta_colon().finditer(doc.joined))))
-    found.update(map(index_at, map(re.Match.start, _meta_start().finditer(doc.scan_text))))
+    found.update(start_lines(doc, "meta"))
     return sorted(found)
 
 
@@ -205,9 +198,8 @@ class WidgetsStage(LinePatternStage):
 
     def prepare(self) -> None:
         self.line_matcher()
-        _prefix_gate()
+        prepare_start_lines()
         _comment_meta()
-        _meta_start()
         _meta_colon()
 
     def accept(self, doc: Document, index: int, match: re.Match[str]) -> bool:
@@ -289,8 +281,7 @@ _TOPIC_PARAGRAPHS = 2
 
 def widget_candidates(doc: Document) -> list[int]:
     """The lines the rules may match, in order (see WidgetsStage.find)."""
-    index_at = doc.index_at
-    candidates = set(map(index_at, map(re.Match.start, _prefix_gate().finditer(doc.scan_text))))
+    candidates = set(start_lines(doc, "widgets"))
     candidates.update(commented_on_lines(doc))
     return sorted(candidates)
 
@@ -328,18 +319,39 @@ def commented_on_lines(doc: Document) -> list[int]:
 _COMMENTED = regexcache.compile("commented", re.IGNORECASE)
 
 
+def _gate_body() -> str:
+    """The rules but "<anyone> commented on", for a gate on how a line starts."""
+    patterns = dict(WidgetsStage.patterns)
+    patterns["comments"] = same_line(rf"{_OPEN}(?:{_COMMENTS_BY_START + _COMMENTS_TAIL}){_CLOSE}")
+    return "|".join(f"(?:{source})" for source in patterns.values())
+
+
 @cache
-def _prefix_gate() -> re.Pattern[str]:
-    """The rules but "<anyone> commented on", as a gate on how a line starts.
+def _start_scan() -> StartScan:
+    """One scan of how lines start for the widget rules, comment furniture and the prompts stage.
 
     Six characters deep: most prose that starts as a rule word does ("Die ",
     "Analysis", "Shopping") parts from it within six, so the rules are tried
     on about a line in sixty rather than one in eight.
     """
-    patterns = dict(WidgetsStage.patterns)
-    patterns["comments"] = same_line(rf"{_OPEN}(?:{_COMMENTS_BY_START + _COMMENTS_TAIL}){_CLOSE}")
-    body = "|".join(f"(?:{source})" for source in patterns.values())
-    return start_gate(body, WidgetsStage.flags, SPACE, _GATE_DEPTH)
+    from cleannews.stages import prompts
+
+    patterns = {"widgets": _gate_body(), "meta": _META_START, "prompts": prompts.rules_body()}
+    return StartScan(patterns, re.IGNORECASE, SPACE, _GATE_DEPTH)
 
 
 _GATE_DEPTH = 6
+
+
+def start_lines(doc: Document, name: str) -> list[int]:
+    """The lines that can start as the widget rules ("widgets"), the colon-free comment
+    furniture ("meta") or the prompts stage's rules ("prompts") can, in order.
+
+    The three are found with one scan of the document, which the stages share.
+    """
+    return _start_scan().lines(doc, name)
+
+
+def prepare_start_lines() -> None:
+    """Compile what :func:`start_lines` needs, ahead of time (see Stage.prepare)."""
+    _start_scan().prepare()

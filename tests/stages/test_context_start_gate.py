@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
 from cleannews.document import Document
 from cleannews.stages.base import SPACE
-from cleannews.stages.context import start_gate
+from cleannews.stages.context import start_gate, start_matcher
 
 # Letters IGNORECASE takes for others: long s, Kelvin sign, dotted and dotless I.
 ODD = "\u017f\u212a\u0130\u0131"
@@ -49,3 +50,38 @@ def test_start_gate_sees_every_case_of_a_first_letter() -> None:
     gate = start_gate(PATTERNS[0][0], re.IGNORECASE, SPACE, 3)
     through = [doc.index_at(m.start()) for m in gate.finditer(doc.scan_text)]
     assert through == [0, 1, 2, 3, 4, 5, 6]
+
+
+def test_a_shared_scan_gives_each_pattern_its_own_lines() -> None:
+    from cleannews.stages.context import StartScan
+
+    patterns = {"first": PATTERNS[0][0], "second": PATTERNS[1][0], "third": PATTERNS[2][0]}
+    scan = StartScan(patterns, re.IGNORECASE, SPACE, 4)
+    for seed in range(3):
+        lines = _lines(seed, 3000)
+        doc = Document("\r\n".join(lines))
+        for name, pattern in patterns.items():
+            matcher = re.compile(rf"(?:{SPACE})*(?:{pattern})", re.IGNORECASE)
+            matched = [i for i, line in enumerate(lines) if matcher.match(line)]
+            own = scan.lines(doc, name)
+            alone = start_gate(pattern, re.IGNORECASE, SPACE, 4).finditer(doc.scan_text)
+            # Among what the pattern's own gate lets through (which may look on
+            # past a line's end, where a \s takes the line break), and all of
+            # the lines the pattern matches.
+            assert set(own) <= {doc.index_at(m.start()) for m in alone}
+            assert set(matched) <= set(own)
+            assert own == sorted(own)
+            assert len(own) < len(lines)
+
+
+def test_start_gates_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # regexcache stores a program only if its flags are a plain int.
+    from cleannews import regexcache
+
+    monkeypatch.setenv("CLEANNEWS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_new", {})  # this test's programs alone
+    pattern = f"(?:kept|between|runs{random.random()})"
+    start_gate(pattern, re.IGNORECASE, SPACE, 3)
+    start_matcher(pattern, re.IGNORECASE, SPACE, 3)
+    regexcache._save()
+    assert len(list(tmp_path.rglob("*.marshal"))) == 2

@@ -222,12 +222,14 @@ def _made_lines(count: int) -> dict[str, list[str]]:
     return made
 
 
-def test_the_start_scanner_finds_every_line_a_rule_takes() -> None:
+def test_the_start_gate_finds_every_line_a_rule_takes() -> None:
     made = _made_lines(2000)
     assert all(len(lines) > 100 for lines in made.values()), {r: len(v) for r, v in made.items()}
-    scanner = prompts_module._start_scanner()
-    missed = [line for lines in made.values() for line in lines if not scanner.match(f"\n{line}\n")]
-    assert missed == []
+    lines = [line for rule_lines in made.values() for line in rule_lines]
+    prose = "The ferry left at noon and the harbour master said the tide was high."
+    doc = Document("\n".join(line for made_line in lines for line in (made_line, prose)) + "\n")
+    gated = prompts_module.PromptsStage().candidate_lines(doc)
+    assert [doc.lines[index] for index in gated] == lines
 
 
 @pytest.mark.parametrize(
