@@ -401,3 +401,40 @@ def _case_trie(prefixes: set[tuple[str, ...]], ignore: bool) -> str:
         else:
             parts.append(_case_region(atom, ignore) + rest)
     return "(?:" + "|".join(parts) + ")"
+
+
+def lines_with_pieces(doc: Document, pieces: dict[str, tuple[str, ...]]) -> list[int]:
+    """Indexes of the lines holding any of the words, in order; ASCII words, in any case.
+
+    What ``doc.lines_with_words`` finds for all the words, with one literal
+    search of :attr:`Document.folded` per *piece*: each word holds its piece
+    (``{"kli": ("klick", "klik")}``), and each place the piece stands is taken
+    when a word stands around it there. A search costs a pass over the text;
+    a look at the few places a piece stands costs next to nothing.
+    """
+    folded = doc.folded
+    hits: list[int] = []
+    for piece, words in pieces.items():
+        needle = piece.encode()
+        checks = [(word.encode(), word.index(piece)) for word in words]
+        position = folded.find(needle)
+        while position >= 0:
+            if any(
+                position >= offset and folded.startswith(word, position - offset)
+                for word, offset in checks
+            ):
+                hits.append(position)
+                # One hit per line is enough: go on after this line.
+                end = folded.find(b"\n", position)
+                position = folded.find(needle, end + 1) if end >= 0 else -1
+            else:
+                position = folded.find(needle, position + 1)
+    # Offsets to line indexes: count the line breaks between the hits.
+    found: list[int] = []
+    line = previous = 0
+    for position in sorted(hits):
+        line += folded.count(b"\n", previous, position)
+        previous = position
+        if not found or found[-1] != line:
+            found.append(line)
+    return found

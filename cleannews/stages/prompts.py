@@ -29,7 +29,13 @@ from typing import ClassVar
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
-from cleannews.stages.context import same_line, talks_about, word_count, word_starts
+from cleannews.stages.context import (
+    lines_with_pieces,
+    same_line,
+    talks_about,
+    word_count,
+    word_starts,
+)
 from cleannews.stages.widgets import prepare_start_lines, start_lines
 
 # Markup a prompt may wear: markdown emphasis and headings, bullets, brackets.
@@ -200,8 +206,9 @@ _TOPIC_WORDS = (
 _TOPIC_CYRILLIC = ("подписк", "подписчик")
 # What _topic_lines looks for: every _TOPIC_WORDS word holds one of these
 # ("assinatur" and "assinante" hold "assina", "abbonament" and "abbonat"
-# "abbona"). A line that holds one and no topic word is let go by the pattern.
-_TOPIC_FINDS = ("subscri", "suscrip", "abonn", "assina", "abbona")
+# "abbona"), each found through a piece it holds (see lines_with_pieces). A
+# line that holds one and no topic word is let go by the pattern.
+_TOPIC_FINDS = {"scri": ("subscri", "suscrip"), "bon": ("abonn", "abbona"), "assina": ("assina",)}
 # How many paragraphs about subscribing make an article about them.
 _TOPIC_PARAGRAPHS = 2
 _MAX_WORDS = 45
@@ -247,7 +254,7 @@ def _abo_lines(doc: Document) -> set[int]:
 
 def _topic_lines(doc: Document) -> list[int]:
     """Indexes of the lines that may hold a _SUBSCRIPTION_TOPIC word, in order."""
-    lines = set(doc.lines_with_words(_TOPIC_FINDS)) | _abo_lines(doc)
+    lines = set(lines_with_pieces(doc, _TOPIC_FINDS)) | _abo_lines(doc)
     text = doc.joined
     if not text.isascii():
         for finder in _topic_cyrillic():
@@ -264,7 +271,8 @@ def _click_pattern() -> re.Pattern[str]:
 # Every _CLICK phrase holds one of these, in a case re.IGNORECASE takes for it:
 # "click", "cliquez", "clic", "clique", "clicca" hold "cli"; "klicken" holds
 # "klick"; and "klik hier", "tap here", "нажмите здесь" (see _click_cyrillic).
-_CLICK_WORDS = ("cli", "klick", "klik", "tap")
+# Each is found through a piece it holds (see lines_with_pieces).
+_CLICK_WORDS = {"cli": ("cli",), "kli": ("klick", "klik"), "tap": ("tap",)}
 
 
 @cache
@@ -300,7 +308,7 @@ def _click_lines(doc: Document) -> list[int]:
     not end with a word a phrase goes on after) to the next such line break
     after it: a whole-text scan finds the same phrases there.
     """
-    found = set(doc.lines_with_words(_CLICK_WORDS))
+    found = set(lines_with_pieces(doc, _CLICK_WORDS))
     if not doc.joined.isascii():
         for finder in _click_cyrillic():
             found.update(map(doc.index_at, map(re.Match.start, finder.finditer(doc.joined))))
