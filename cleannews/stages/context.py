@@ -10,6 +10,7 @@ follows it). "Remaining" means neither blank nor removed by an earlier stage.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from itertools import compress
@@ -57,8 +58,21 @@ def has_words(line: str, count: int) -> bool:
     """
     pattern = _AT_LEAST.get(count)
     if pattern is None:
-        pattern = _AT_LEAST[count] = regexcache.compile(rf"(?:\W*\w+(?!\w)){{{count}}}")
+        pattern = _AT_LEAST[count] = regexcache.compile(_at_least(count))
     return pattern.match(line) is not None
+
+
+def _at_least(count: int) -> str:
+    """has_words' pattern: ``count`` steps of non-word characters, then a run of word ones.
+
+    From Python 3.11 the steps are written out one by one with possessive
+    quantifiers, which match the same runs (a run of word characters is taken
+    whole either way) two to three times faster: the engine keeps no
+    backtracking state for them, nor for a repeated group.
+    """
+    if count < 1 or sys.version_info < (3, 11):
+        return rf"(?:\W*\w+(?!\w)){{{count}}}"
+    return r"\W*+\w++" * count
 
 
 def strip_bullet(line: str) -> str:
