@@ -22,9 +22,6 @@ from cleannews.document import Document
 _WORD = regexcache.compile(r"\w+")
 # A list bullet or number in front of an item: "- ", "• ", "* ", "1. ", "2) ".
 _BULLET = regexcache.compile(r"^\s*(?:[-–—•·*+►▶»›]|\d{1,2}[.)])\s+")
-# How a sentence ends, before any closing quotes or brackets.
-_SENTENCE_END = regexcache.compile(r"[.!?。！？…](?:[\"'”’»)\]]*)$")
-_PERIOD_END = regexcache.compile(r"(?<!\.\.)[.。](?:[\"'”’»)\]]*)$")
 
 
 def same_line(source: str) -> str:
@@ -77,7 +74,9 @@ def _at_least(count: int) -> str:
 
 def strip_bullet(line: str) -> str:
     """The line without surrounding spaces or a leading list bullet."""
-    return _BULLET.sub("", line).strip()
+    # _BULLET is anchored at the start: a match there is all a sub could take.
+    bullet = _BULLET.match(line)
+    return (line[bullet.end() :] if bullet else line).strip()
 
 
 def has_bullet(line: str) -> bool:
@@ -87,12 +86,29 @@ def has_bullet(line: str) -> bool:
 
 def ends_sentence(line: str) -> bool:
     """Whether the line ends like a sentence: a full stop, "!", "?" or an ellipsis."""
-    return _SENTENCE_END.search(line.rstrip()) is not None
+    # A sentence mark, then only closing quotes and brackets: no character is
+    # both, so the mark is the last character once the closing ones are
+    # stripped (a regex search of a long line would try every mark in it).
+    return _unclosed(line)[-1:] in _SENTENCE_MARKS
 
 
 def ends_with_period(line: str) -> bool:
     """Whether the line ends with a full stop (not "?", "!" or an ellipsis)."""
-    return _PERIOD_END.search(line.rstrip()) is not None
+    # A full stop that does not end an ellipsis of dots ("..."), read from
+    # the end as in ends_sentence.
+    end = _unclosed(line)
+    return end[-1:] in _PERIODS and end[-3:-1] != ".."
+
+
+def _unclosed(line: str) -> str:
+    """The line without the spaces, closing quotes and brackets it ends with."""
+    return line.rstrip().rstrip(_CLOSERS)
+
+
+# How a sentence ends, before any closing quotes or brackets.
+_SENTENCE_MARKS = frozenset(".!?。！？…")
+_PERIODS = frozenset(".。")
+_CLOSERS = "\"'”’»)]"
 
 
 def is_headline_like(line: str, max_words: int = 20) -> bool:
