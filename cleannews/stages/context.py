@@ -365,23 +365,23 @@ class StartScan:
         self._depth = depth
         self._scanner: re.Pattern[str] | None = None
         self._matchers: dict[str, re.Pattern[str]] = {}
-        self._doc: Document | None = None
-        self._lines: list[int] = []
-        self._own: dict[str, list[int]] = {}
+        # The last document, the lines any pattern can start, and each
+        # pattern's own among them: one tuple, replaced whole, so that threads
+        # cleaning other documents never mix one document's lines with another's.
+        self._last: tuple[Document, list[int], dict[str, list[int]]] | None = None
 
     def lines(self, doc: Document, name: str) -> list[int]:
         """Indexes of the lines of ``doc`` that can start as pattern ``name`` can, in order."""
-        if self._doc is not doc:
+        last = self._last
+        if last is None or last[0] is not doc:
             index_at = doc.index_at
             found = self.scanner().finditer(doc.scan_text)
-            self._lines = list(map(index_at, map(re.Match.start, found)))
-            self._own = {}
-            self._doc = doc
-        own = self._own.get(name)
+            last = self._last = (doc, list(map(index_at, map(re.Match.start, found))), {})
+        _, union, own_lines = last
+        own = own_lines.get(name)
         if own is None:
-            texts = map(doc.lines.__getitem__, self._lines)
-            own = list(compress(self._lines, map(self.matcher(name).match, texts)))
-            self._own[name] = own
+            texts = map(doc.lines.__getitem__, union)
+            own = own_lines[name] = list(compress(union, map(self.matcher(name).match, texts)))
         return own
 
     def scanner(self) -> re.Pattern[str]:
