@@ -13,6 +13,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
+from functools import cache
 from itertools import compress
 from typing import Any
 
@@ -444,9 +445,7 @@ def lines_with_pieces(doc: Document, pieces: dict[str, tuple[str, ...]]) -> list
     """
     folded = doc.folded
     hits: list[int] = []
-    for piece, words in pieces.items():
-        needle = piece.encode()
-        checks = [(word.encode(), word.index(piece)) for word in words]
+    for needle, checks in _encoded_pieces(tuple(pieces.items())):
         position = folded.find(needle)
         while position >= 0:
             if any(
@@ -468,3 +467,14 @@ def lines_with_pieces(doc: Document, pieces: dict[str, tuple[str, ...]]) -> list
         if not found or found[-1] != line:
             found.append(line)
     return found
+
+
+@cache
+def _encoded_pieces(
+    pieces: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[bytes, list[tuple[bytes, int]]]]:
+    """Each piece as bytes, with its words as bytes and where the piece stands in each."""
+    return [
+        (piece.encode(), [(word.encode(), word.index(piece)) for word in words])
+        for piece, words in pieces
+    ]
