@@ -211,7 +211,7 @@ class WidgetsStage(LinePatternStage):
 
     def candidate_lines(self, doc: Document) -> list[int] | None:
         # Every rule but one starts, after spaces and a bullet, with a known
-        # word, digit or mark (see _prefix_gate); "<anyone> commented on" ends
+        # word, digit or mark (see start_lines); "<anyone> commented on" ends
         # with "on" (see commented_on_lines). The rules judge only the lines
         # either lets through.
         if self.patterns is WidgetsStage.patterns:
