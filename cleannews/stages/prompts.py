@@ -252,11 +252,21 @@ def _abo_lines(doc: Document) -> set[int]:
     return lines
 
 
+def _may_hold_cyrillic(doc: Document) -> bool:
+    """Whether the text may hold "п", "П", "ж" or "Ж", which the Russian finders start with.
+
+    In UTF-8 each of them starts with the byte D0, which no ASCII character
+    and no byte but a first one of a character is: a look for one byte (at the
+    speed of memchr) spares a text in other scripts the finders' searches.
+    """
+    return not doc.joined.isascii() and b"\xd0" in doc.folded
+
+
 def _topic_lines(doc: Document) -> list[int]:
     """Indexes of the lines that may hold a _SUBSCRIPTION_TOPIC word, in order."""
     lines = set(lines_with_pieces(doc, _TOPIC_FINDS)) | _abo_lines(doc)
     text = doc.joined
-    if not text.isascii():
+    if _may_hold_cyrillic(doc):
         for finder in _topic_cyrillic():
             lines.update(doc.index_at(m.start()) for m in finder.finditer(text))
     return sorted(lines)
@@ -309,7 +319,7 @@ def _click_lines(doc: Document) -> list[int]:
     after it: a whole-text scan finds the same phrases there.
     """
     found = set(lines_with_pieces(doc, _CLICK_WORDS))
-    if not doc.joined.isascii():
+    if _may_hold_cyrillic(doc):
         for finder in _click_cyrillic():
             found.update(map(doc.index_at, map(re.Match.start, finder.finditer(doc.joined))))
     lines = doc.lines
