@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import compress, count
 from operator import not_, or_
 from typing import ClassVar
@@ -26,6 +27,7 @@ from typing import ClassVar
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, Stage, tail_lines
+from cleannews.stages.context import case_blind_chars
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"(?<![\w@])@\w{2,30}"
@@ -70,16 +72,17 @@ _ROLE = (
     r"|autor(?:in)?|journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?"
     r"|corresponsal|giornalista|redattore|redattrice|jornalista|repórter|colunista)"
 )
-_BIO = regexcache.compile(
+_BIO_SOURCE = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+"
     r"(?:is|was|ist|est|es|è|é)\s+(?:(?:a|an|the|one\s+of|ein(?:e)?|un(?:e|a)?|le|la|el|il|o)\s+)?"
-    rf"(?:[^.!?\n]{{0,80}}?\s)?{_ROLE}s?\b",
-    re.IGNORECASE,
+    rf"(?:[^.!?\n]{{0,80}}?\s)?{_ROLE}s?\b"
 )
-_ABOUT_LABEL = regexcache.compile(
-    r"(?i)[\s#*]*(?:about\s+the\s+(?:author|writer|reporter)|über\s+(?:den|die)\s+(?:autor|autorin)"
-    r"|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor|sobre\s+o\s+autor|l'autore)\s*:?\s*"
+_BIO = regexcache.compile(_BIO_SOURCE, re.IGNORECASE)
+_ABOUT_START = (
+    r"[\s#*]*(?:about\s+the\s+(?:author|writer|reporter)|über\s+(?:den|die)\s+(?:autor|autorin)"
+    r"|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor|sobre\s+o\s+autor|l'autore)"
 )
+_ABOUT_LABEL = regexcache.compile(rf"(?i){_ABOUT_START}\s*:?\s*")
 # How many of the last lines may belong to the box.
 _TAIL_LINES = 8
 _MAX_WORDS = 60
@@ -98,6 +101,8 @@ class AuthorBoxStage(Stage):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         tail = tail_lines(doc, _TAIL_LINES)
+        if not tail or not _may_hold_box(doc, tail):
+            return
         # The first line is never the tail, however short the text. Only the
         # first tail line can be it: it is, when no line before it holds text
         # (found lazily in C: listing every line of a long text to learn its
@@ -133,6 +138,57 @@ class AuthorBoxStage(Stage):
             if start and not doc.is_cut(index):
                 cut = len(text[:start].rstrip())
                 yield self.remove_span(doc, "contact_line", index, cut, len(text))
+
+
+def _may_hold_box(doc: Document, tail: list[int]) -> bool:
+    """Whether any of the ``tail`` lines may be taken: a cheap check that misses none.
+
+    A tail line is judged further only when it holds an address mark ("@",
+    "/") or may end with a tip prompt (a "p" before spaces, "?" and ":"), and
+    is otherwise taken only as a bio or its label, which start the line. The
+    text from the first tail line on is looked through for these in C (a
+    bio's "\\s" may run on to the next line, which only lets more through);
+    most articles end with none of them, and then cost no more. A line with a
+    part cut out reads otherwise: with one there, look closer.
+    """
+    if any(index >= tail[0] for index in doc.cut_lines()):
+        return True
+    # From the "\n" before the first tail line: scan_text has one before every line.
+    text, start = doc.scan_text, doc.joined_start(tail[0])
+    return (
+        text.find("@", start) >= 0
+        or text.find("/", start) >= 0
+        or _box_gate().search(text, start) is not None
+    )
+
+
+@cache
+def _box_gate() -> re.Pattern[str]:
+    """What a line needs, but for an address mark, for the stage to look closer at it.
+
+    Tried at each line break (see _may_hold_box): the line before it may end
+    with a tip prompt (its last character is "p", "?", ":" or a space, see
+    _may_end_tip_prompt), or the line after it may be a bio or its label
+    (_is_bio). A bio starts with a word that starts with a letter, then one
+    to three more words and "is", "was" ...; a label with "about", "über" ...
+    Each step takes a whole word (the word and space classes share no
+    character), and the words that may come next are told apart by their
+    first letter before any is tried, so a line of prose costs a few steps.
+    """
+    verbs = ("is", "was", "ist", "est", "es", "è", "é")
+    verb = rf"(?=[{_first_letters(verbs)}])(?i:{'|'.join(verbs)})\s"
+    word = r"[\w'’.-]++\s++"
+    about = ("about", "über", "à", "sobre", "l'autore")
+    return regexcache.compile(
+        r"\n(?:(?<=[pP?:]\n)|(?<=[^\S\n]\n)"
+        rf"|[^\S\n]*+(?i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*+\s++{word}(?:{verb}|{word}(?:{verb}|{word}{verb}))"
+        rf"|[\s#*]*+(?=[{_first_letters(about)}])(?i:{_ABOUT_START}))"
+    )
+
+
+def _first_letters(words: tuple[str, ...]) -> str:
+    """The characters ``words`` may start with under re.IGNORECASE, for a character class."""
+    return "".join(re.escape(char) for word in words for char in case_blind_chars(word[0]))
 
 
 def author_box_rule(line: str) -> str | None:

@@ -7,7 +7,7 @@ import pytest
 import cleannews
 from cleannews.document import Document
 from cleannews.stages import author_box as author_box_module
-from cleannews.stages.author_box import author_box_rule
+from cleannews.stages.author_box import AuthorBoxStage, author_box_rule
 
 BODY = (
     "The harbour authority approved the new terminal on Thursday.\n"
@@ -188,3 +188,44 @@ def test_a_two_line_text_keeps_its_first_line_out_of_the_tail() -> None:
 def test_tail_lines_without_an_address_go_only_as_bios(tail: str, kept: str | None) -> None:
     result = cleannews.clean(BODY + tail)
     assert result == BODY + (tail if kept is None else kept)
+
+
+# The stage skips a text whose tail holds no address mark, no line that may end
+# with a tip prompt and no line that may start a bio (_may_hold_box): these
+# tails sit right at the edges of that check, and must still be judged.
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Nora Lind is a reporter for The Harbour Times.\n",  # two words before "is"
+        "Dr. Nora Maria Lind was an editor at the Harbour Times.\n",  # four words
+        "\u00a0  Nora Lind ist Redakteurin der Hafenzeitung.\n",  # spaces before it
+        "NORA LIND IS A REPORTER FOR THE HARBOUR TIMES.\n",
+        "Nora Lind\tİs a reporter for The Harbour Times.\n",  # "İ" is "i" to IGNORECASE
+        "ABOUT THE AUTHOR\n",
+        "## Sobre el autor:\n",
+        "Have a tip ?  \n",
+        "Nora Lind is a\nreporter for The Harbour Times.\n",  # a bio cut in two stays
+        "Nora Lind is the\n",
+    ],
+)
+def test_tails_at_the_skip_check_are_judged(tail: str) -> None:
+    doc = Document(BODY + "\n" + tail)
+    taken = [removal.text for removal in AuthorBoxStage().find(doc)]
+    expected = [line for line in tail.splitlines(keepends=True) if author_box_rule(line)]
+    assert taken == expected
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The pier reopened on Friday, the harbour master said.\n",
+        "Lind's team, which is small, is pleased.\n",
+        "The crew asked for a tip\n",
+    ],
+)
+def test_tails_the_skip_check_turns_away_hold_nothing(tail: str) -> None:
+    doc = Document(BODY + tail)
+    tail_indexes = doc.kept_text_lines()[1:]
+    if not author_box_module._may_hold_box(doc, tail_indexes):
+        assert all(author_box_rule(doc.lines[index]) is None for index in tail_indexes)
+    assert cleannews.clean(BODY + tail) == BODY + tail
