@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -285,3 +286,32 @@ def test_a_label_at_the_end_of_a_line_in_any_case_announces_the_caption(label: s
     text = f"The minister left office in May.{label}\nThe minister in Lisbon\nShe left.\n"
     result = cleannews.clean_and_explain(text)
     assert [r.rule for r in result.removals] == ["caption_after_label"]
+
+
+def test_line_space_is_every_space_but_the_line_break() -> None:
+    # The scan joins _LINE_SPACE with marks in one class, where "[^\S\n]" cannot go.
+    text = "".join(map(chr, range(0x110000)))
+    line_space = re.compile(rf"[{credits_module._LINE_SPACE}]")
+    assert line_space.findall(text) == re.findall(r"[^\S\n]", text)
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Jo Lee/AP", True),
+        ("J.Smith/AP", True),  # a full stop inside a token
+        ("J. Smith/AP", True),  # ". " ends the segment: the rest is not read
+        ("Mr. Lee said, on Monday", True),
+        ("Jo Lee;AP, Omar Said", True),  # ";" with no space after it separates
+        ("Jo Lee; the family, AP", True),  # "; " ends the segment
+        ("Jo Lee;the council, AP", False),  # "council" cannot be a name
+        ("Jo  \u2009Lee\u00a0/ AP", True),
+        ("Jo Lee / the council said, on Monday", False),
+        ("Jo Lee and the council, AP", False),
+        ("Jo Lee, AP / council", False),
+        ("Jo Lee Omar Said", False),  # names, but none joined as credits join them
+    ],
+)
+def test_the_scan_reads_name_lists_token_by_token(line: str, found: bool) -> None:
+    scanner = credits_module._candidate_scanner()
+    assert (scanner.match("\n" + line + "\n") is not None) == found
