@@ -359,9 +359,8 @@ _SPACE = SPACE[1:-1]
 _LINE_SPACE = r"\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
-@cache
-def _candidate_scanner() -> re.Pattern[str]:
-    """A scanner of Document.scan_text for the lines credit_rule may take (a superset).
+def _candidate_source() -> str:
+    """A lookahead, after a line break, for the lines credit_rule may take (a superset).
 
     credit_rule takes a line when, after brackets and spaces, it starts with a
     label, "©" or an agency (_START_WORDS), or when its first segment is a list
@@ -400,29 +399,58 @@ def _candidate_scanner() -> re.Pattern[str]:
     firsts.update(initials[0] for initials in _START_INITIALS.split("|"))
     first = "".join(map(re.escape, sorted(firsts)))
     start = rf"(?=[{first}])(?:{_START_INITIALS}|{word_starts(words)})"
-    return regexcache.compile(
-        rf"\n(?=[{_SPACE}(\[{{*_.,:;]*+(?:{start}"
+    return (
+        rf"(?=[{_SPACE}(\[{{*_.,:;]*+(?:{start}"
         rf"|[{_SPACE}(\[{{*_.,:;©/|·•&+]*+(?=\S)(?={name_list}){joined}))"
     )
 
 
-@cache
-def _label_end_scanner() -> re.Pattern[str]:
-    """A scanner of Document.joined for the line breaks after a line that may end with a label.
+def _label_end_source() -> str:
+    """A lookbehind, from a line break, for a line before it that may end with a label.
 
     _LABEL_AT_END ends a line with the label's last letters ("caption",
     "bildunterschrift", "photo"), maybe a ":" or "," after them, or with
-    spaces. Looked at from the line break, so the scan jumps from one line
-    break to the next.
+    spaces.
     """
-    return regexcache.compile(
+    return (
         # One look at the last character turns most lines away.
-        rf"\n(?<=[nNtToO:,{_SPACE}]\n)"
+        rf"(?<=[nNtToO:,{_SPACE}]\n)"
         r"(?:(?<=[pP][tT][iIİı][oO][nN]\n)|(?<=[rR][iIİı][fF][tT]\n)|(?<=[hH][oO][tT][oO]\n)"
         r"|(?<=[pP][tT][iIİı][oO][nN][:,]\n)|(?<=[rR][iIİı][fF][tT][:,]\n)"
         r"|(?<=[hH][oO][tT][oO][:,]\n)"
         rf"|(?<=[{_SPACE}]\n)|(?<=[{_SPACE}][:,]\n))"
     )
+
+
+@cache
+def _line_scanner() -> re.Pattern[str]:
+    """One scanner of Document.scan_text for both kinds of line the stage looks at.
+
+    It stops at a line break when the line after it may be a credit
+    (_candidate_source: group 2 or 3 is set) or the line before it may end
+    with a caption label (_label_end_source: group 1 is set), or both. The
+    engine jumps from one line break to the next in C, once for both.
+    """
+    candidate = _candidate_source()
+    return regexcache.compile(rf"\n(?:{_label_end_source()}()(?:{candidate}())?|{candidate}())")
+
+
+def _scan(doc: Document) -> tuple[set[int], list[int]]:
+    """The lines the candidate scan finds, and those that may end with a caption label."""
+    candidates: set[int] = set()
+    label_ends: list[int] = []
+    index_at = doc.index_at
+    for match in _line_scanner().finditer(doc.scan_text):
+        # Offset i of scan_text is offset i - 1 of Document.joined: the line
+        # break found ends the line at index_at(start - 1) and comes before
+        # the one at index_at(start).
+        start = match.start()
+        if match.group(1) is not None:
+            label_ends.append(index_at(start - 1))
+            if match.group(2) is None:
+                continue
+        candidates.add(index_at(start))
+    return candidates, label_ends
 
 
 class CreditsStage(Stage):
@@ -438,16 +466,16 @@ class CreditsStage(Stage):
     }
 
     def prepare(self) -> None:
-        _candidate_scanner()
-        _label_end_scanner()
+        _line_scanner()
         for pattern in _RULE_PATTERNS:
             pattern.get()
 
     def find(self, doc: Document) -> Iterator[Removal]:
         # Everything is judged on the text as it was when the stage started:
         # the removals below are only marked as they are handed out.
-        credits = list(self._credit_lines(doc))
-        labels = self._lines_after_labels(doc)
+        candidates, label_ends = _scan(doc)
+        credits = list(self._credit_lines(doc, candidates))
+        labels = self._lines_after_labels(doc, label_ends)
         for index, rule in credits:
             yield self.remove_lines(doc, rule, index)
         # The line that ends with a caption label may be a long paragraph.
@@ -458,15 +486,14 @@ class CreditsStage(Stage):
             if 0 < len(caption) <= _MAX_CAPTION and not ends_sentence(caption):
                 yield self.remove_lines(doc, "caption_after_label", index)
 
-    def _credit_lines(self, doc: Document) -> Iterator[tuple[int, str]]:
+    def _credit_lines(self, doc: Document, found: set[int]) -> Iterator[tuple[int, str]]:
         """The lines that hold a credit and nothing else, with their rules, in order.
 
         A line goes when it remains (neither blank nor removed), reads (as it
         does once glued markers are cut out) in at most _MAX_LINE characters,
         holds a credit hint and falls under credit_rule. Only the lines the
-        candidate scanner finds, and those with a part cut out, can.
+        candidate scan ``found``, and those with a part cut out, can.
         """
-        found = {doc.index_at(m.start()) for m in _candidate_scanner().finditer(doc.scan_text)}
         found.update(doc.cut_lines())
         for index in sorted(found):
             text = _scanned_text(doc, index)
@@ -479,17 +506,17 @@ class CreditsStage(Stage):
                 continue
             yield index, rule
 
-    def _lines_after_labels(self, doc: Document) -> list[int]:
+    def _lines_after_labels(self, doc: Document, label_ends: list[int]) -> list[int]:
         """The lines right after a line that ends with a caption label (see below).
 
         Extractors glue "Image copyrightEPAImage caption" to the paragraph above
         and put the caption on the next line; a caption is short and, unlike the
-        article's sentences, ends without a full stop.
+        article's sentences, ends without a full stop. ``label_ends`` are the
+        lines the scan found that may end with one.
         """
         removed, blank, lines = doc.removed, doc.blank, doc.lines
         after = []
-        for match in _label_end_scanner().finditer(doc.joined):
-            before = doc.index_at(match.start())
+        for before in label_ends:
             if removed[before] or blank[before]:
                 continue
             line = lines[before]

@@ -155,7 +155,7 @@ def test_the_caption_after_a_label_glued_to_a_long_paragraph_goes() -> None:
 
 
 # The stage tries credit_rule only on the lines a cheap scan picks out
-# (_candidate_scanner) and keeps the hint words' old reach across lines. These
+# (_line_scanner) and keeps the hint words' old reach across lines. These
 # tests check that the scan misses no line credit_rule takes.
 CREDIT_VARIANTS = [
     "FOTO: ANNA SCHMIDT/DPA",
@@ -247,7 +247,7 @@ def _generated_lines(count: int) -> list[str]:
 
 
 def test_the_scan_finds_every_generated_line_credit_rule_takes() -> None:
-    scanner = credits_module._candidate_scanner()
+    scanner = credits_module._line_scanner()
     taken = [line for line in _generated_lines(3000) if credit_rule(line)]
     assert len(taken) > 500  # the generator does make credits
     missed = [line for line in taken if not scanner.match("\n" + line + "\n")]
@@ -313,5 +313,5 @@ def test_line_space_is_every_space_but_the_line_break() -> None:
     ],
 )
 def test_the_scan_reads_name_lists_token_by_token(line: str, found: bool) -> None:
-    scanner = credits_module._candidate_scanner()
+    scanner = credits_module._line_scanner()
     assert (scanner.match("\n" + line + "\n") is not None) == found
