@@ -168,7 +168,6 @@ _ROLE = _Lazy(
     r"|korrespondent\w*|journaliste|rédact\w+|periodista|redactor\w*|corrispondente|giornalista)\b"
 )
 _NAME_SPLIT = _Lazy(r"\s*[,/|;·•&+]\s*|\s+[–—-]\s+|\s+")
-_YEAR = _Lazy(r"(?:19|20)\d\d")
 _CAPTION_LABEL = (
     r"(?:image|media|video|photo|picture)\s*caption|caption|bildunterschrift|bildtext"
     r"|légende(?:\s+photo)?|pie\s+de\s+foto|didascalia|legenda(?:\s+da\s+foto)?|подпись"
@@ -190,13 +189,33 @@ _SEGMENTS = _Lazy(rf"(?<=[.;])\s+(?=(?i:{_PICTURE}|{_CREDIT_WORD}))")
 # Cheap pre-filter: a line with none of these is never a credit. The words are
 # matched against case-folded text, which is several times faster than an
 # IGNORECASE alternation; agency initials must be in capitals.
-_HINT_WORDS = _Lazy(
+_HINT_SOURCES = (
     r"phot|pic|imag|illustr|graphic|video|foto|bild|ilustra|фото|снимок|zdj|kuva|credit"
     r"|crédit|copyright|courtesy|©|source|quelle|fuente|fonte|źródło|источник|bron|caption"
     r"|légende|didascalia|legenda|подпись|pie\s+de|getty|reuters|associated|shutterstock"
     r"|istock|alamy|xinhua|kyodo|yonhap|ansa|tass|sputnik|anadolu|keystone|imago|nurphoto"
     r"|wireimage|filmmagic|europa\s+press|efe|sipa|zuma|corbis|afp|epa|dpa"
 )
+
+
+def _by_first_character(alternation: str) -> str:
+    """An alternation of sources (each starting with a plain character) grouped by it.
+
+    "p(?:hot|ic|ie\\s+de)|i(?:mag|...)": at each place the engine passes over
+    one branch per first character instead of one per source. Only sources
+    with the same first character can match at one place, and they keep
+    their order, so every match is the one the flat alternation finds.
+    """
+    groups: dict[str, list[str]] = {}
+    for source in alternation.split("|"):
+        groups.setdefault(source[0], []).append(source[1:])
+    return "|".join(
+        re.escape(first) + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
+        for first, rests in groups.items()
+    )
+
+
+_HINT_WORDS = _Lazy(_by_first_character(_HINT_SOURCES))
 _HINT_INITIALS = _Lazy(r"AP|PA|PTI|ANI|ANP|IANS")
 _MAX_CHARS = 160
 # A caption label that ends a line, glued or not: the caption is on the next line.
@@ -227,8 +246,22 @@ def credit_rule(line: str) -> str | None:
 
 def _unwrap(text: str) -> str:
     """The line without surrounding brackets, stars, spaces and a final full stop."""
-    match = _WRAP.match(text)
+    if "\n" not in text:
+        # What _WRAP takes, without the regex: its greedy lead takes every
+        # opening character, its lazy group leaves every closing one to the end.
+        return text.lstrip(_WRAP_OPENING).rstrip(_WRAP_CLOSING)
+    match = _WRAP.match(text)  # "." stops at a line break: the match may fail
     return match.group(1) if match else text.strip()
+
+
+# Every character "\s" matches (str.isspace() is True for exactly these).
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# The characters of _WRAP's classes: [\s(\[{*_] before, [\s)\]}*_.] after.
+_WRAP_OPENING = _WHITESPACE + "([{*_"
+_WRAP_CLOSING = _WHITESPACE + ")]}*_."
 
 
 def _is_credit(text: str) -> bool:
@@ -273,12 +306,17 @@ def _is_name_list(text: str, *, need_agency: bool) -> bool:
     if not tokens or len(tokens) > 12:
         return False
     for token in tokens:
-        if token.lower() in _NAME_GLUE or _YEAR.fullmatch(token) or token.startswith("@"):
+        if token.lower() in _NAME_GLUE or _is_year(token) or token.startswith("@"):
             continue
         first = token.lstrip("(\"'“‘")[:1]
         if not first.isupper():
             return False
     return any(token.lower() not in _NAME_GLUE for token in tokens)
+
+
+def _is_year(token: str) -> bool:
+    """Whether ``token`` is a year, "(?:19|20)\\d\\d" whole ("\\d" is what str.isdecimal takes)."""
+    return len(token) == 4 and token.startswith(("19", "20")) and token[2:].isdecimal()
 
 
 def _hinted(texts: list[str]) -> list[int]:
@@ -309,7 +347,6 @@ _RULE_PATTERNS = (
     _AGENCY_ALONE,
     _ROLE,
     _NAME_SPLIT,
-    _YEAR,
     _LABEL_ALONE,
     _LABELLED_CAPTION,
     _WRAP,

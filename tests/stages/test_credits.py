@@ -315,3 +315,48 @@ def test_line_space_is_every_space_but_the_line_break() -> None:
 def test_the_scan_reads_name_lists_token_by_token(line: str, found: bool) -> None:
     scanner = credits_module._line_scanner()
     assert (scanner.match("\n" + line + "\n") is not None) == found
+
+
+def test_whitespace_is_every_character_str_isspace_takes() -> None:
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert sorted(credits_module._WHITESPACE) == spaces
+
+
+UNWRAP_CASES = [
+    "",
+    "(Photo: Jo Lee/AP).",
+    "  [Jo Lee]  ",
+    "*_Foto: dpa_*",
+    "( . )",
+    "{Jo Lee}",
+    "Jo Lee.)\u00a0",
+    "\u2003(\u3000Jo Lee\u2009)\u200b",  # a zero-width space is no space
+    "(Jo\nLee)",  # a line break: the regex does not match, the text is stripped
+    ". Jo Lee",
+    "((((",
+    "_ _ _Jo_ _ _",
+]
+
+
+@pytest.mark.parametrize("text", UNWRAP_CASES)
+def test_unwrap_takes_what_the_wrap_pattern_takes(text: str) -> None:
+    match = re.match(r"^[\s(\[{*_]*(.*?)[\s)\]}*_.]*$", text)
+    assert credits_module._unwrap(text) == (match.group(1) if match else text.strip())
+
+
+@pytest.mark.parametrize(
+    "token", ["1999", "2024", "1899", "20245", "202", "٢٠٢٤", "19٢٤", "2O24", "20.4", ""]
+)
+def test_is_year_is_the_year_pattern(token: str) -> None:
+    assert credits_module._is_year(token) == bool(re.fullmatch(r"(?:19|20)\d\d", token))
+
+
+def test_hint_words_grouped_by_first_character_find_what_the_flat_alternation_finds() -> None:
+    flat = re.compile(credits_module._HINT_SOURCES)
+    grouped = credits_module._HINT_WORDS.get()
+    assert grouped.pattern != flat.pattern
+    rng = random.Random(5)
+    pieces = [*credits_module._HINT_SOURCES.replace("\\s+", " ").split("|"), " ", "\n", "o", "x"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
