@@ -18,7 +18,7 @@ and stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 from itertools import compress, count
 from operator import not_, or_
@@ -36,6 +36,8 @@ _PROFILE = (
     r"\.(?:com|net|app|social)/[\w./@-]+"
 )
 _ADDRESS = rf"(?:{_EMAIL}|{_HANDLE}|{_PROFILE})"
+# The end of a _PROFILE domain, right before its "/" (see _lines_to_judge).
+_PROFILE_DOMAIN_END = regexcache.compile(r"(?i:com|net|app|social)\Z")
 _LABEL = (
     r"(?:e-?mail|mail|twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|contact"
     r"|kontakt|contacto|contatto|contato|courriel|follow|folgen)"
@@ -101,7 +103,8 @@ class AuthorBoxStage(Stage):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         tail = tail_lines(doc, _TAIL_LINES)
-        if not tail or not _may_hold_box(doc, tail):
+        judged = _lines_to_judge(doc, tail) if tail else set()
+        if not judged:
             return
         # The first line is never the tail, however short the text. Only the
         # first tail line can be it: it is, when no line before it holds text
@@ -110,6 +113,8 @@ class AuthorBoxStage(Stage):
         if tail and _first_text_line(doc) == tail[0]:
             del tail[0]
         for position, index in enumerate(tail):
+            if index not in judged:
+                continue  # no rule can take it (see _lines_to_judge)
             line = doc.visible(index)  # as it reads once glued markers are cut out
             text = line.strip()
             if not _has_address_mark(text) and not _may_end_tip_prompt(text):
@@ -140,33 +145,50 @@ class AuthorBoxStage(Stage):
                 yield self.remove_span(doc, "contact_line", index, cut, len(text))
 
 
-def _may_hold_box(doc: Document, tail: list[int]) -> bool:
-    """Whether any of the ``tail`` lines may be taken: a cheap check that misses none.
+def _lines_to_judge(doc: Document, tail: list[int]) -> Collection[int]:
+    """The ``tail`` lines a rule may take, and maybe a few more: a cheap look that misses none.
 
     A tail line is judged further only when it holds an address mark ("@",
-    "/") or may end with a tip prompt (a "p" before spaces, "?" and ":"), and
-    is otherwise taken only as a bio or its label, which start the line. The
+    or the "/" of a profile link) or may end with a tip prompt (a "p" before
+    spaces, "?" and ":"), and is otherwise taken only as a bio or its label,
+    which start the line: a line with none of these is one no rule takes
+    and no contact sentence ends (see find). The
     text from the first tail line on is looked through for these in C (a
     bio's "\\s" may run on to the next line, which only lets more through);
     most articles end with none of them, and then cost no more. A line with a
-    part cut out reads otherwise: with one there, look closer.
+    part cut out reads otherwise: with one there, every tail line is judged.
     """
     if any(index >= tail[0] for index in doc.cut_lines()):
-        return True
-    # From the "\n" before the first tail line: scan_text has one before every line.
-    text, start = doc.scan_text, doc.joined_start(tail[0])
-    return (
-        text.find("@", start) >= 0
-        or text.find("/", start) >= 0
-        or _box_gate().search(text, start) is not None
-    )
+        return tail
+    # From the "\n" before the first tail line: scan_text has one before every
+    # line, and its offset i is offset i - 1 of Document.joined.
+    text, start, index_at = doc.scan_text, doc.joined_start(tail[0]), doc.index_at
+    lines: set[int] = set()
+    found = text.find("@", start)
+    while found >= 0:
+        lines.add(index_at(found - 1))
+        # One mark is enough: go on after this line's end.
+        found = text.find("@", text.find("\n", found))
+    # Without an "@", only a profile link is an address: its "/" follows the
+    # domain's end ("twitter.com/..."). Any other "/" is no address mark.
+    found = text.find("/", start)
+    while found >= 0:
+        if _PROFILE_DOMAIN_END.search(text, max(found - 6, 0), found):
+            lines.add(index_at(found - 1))
+        found = text.find("/", found + 1)
+    for match in _box_gate().finditer(text, start):
+        if match.group(1) is not None:  # the line before it may end with a tip prompt
+            lines.add(index_at(match.start() - 1))
+        if match.group(2) is not None or match.group(3) is not None:  # a bio after it
+            lines.add(index_at(match.start()))
+    return lines
 
 
 @cache
 def _box_gate() -> re.Pattern[str]:
     """What a line needs, but for an address mark, for the stage to look closer at it.
 
-    Tried at each line break (see _may_hold_box): the line before it may end
+    Tried at each line break (see _lines_to_judge): the line before it may end
     with a tip prompt (its last character is "p", "?", ":" or a space, see
     _may_end_tip_prompt), or the line after it may be a bio or its label
     (_is_bio). A bio starts with a word that starts with a letter, then one
@@ -179,11 +201,13 @@ def _box_gate() -> re.Pattern[str]:
     verb = rf"(?=[{_first_letters(verbs)}])(?i:{'|'.join(verbs)})\s"
     word = r"[\w'’.-]++\s++"
     about = ("about", "über", "à", "sobre", "l'autore")
-    return regexcache.compile(
-        r"\n(?:(?<=[pP?:]\n)|(?<=[^\S\n]\n)"
-        rf"|[^\S\n]*+(?i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*+\s++{word}(?:{verb}|{word}(?:{verb}|{word}{verb}))"
+    bio = (
+        rf"(?=[^\S\n]*+(?i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*+\s++{word}(?:{verb}|{word}(?:{verb}|{word}{verb}))"
         rf"|[\s#*]*+(?=[{_first_letters(about)}])(?i:{_ABOUT_START}))"
     )
+    # Group 1: a tip prompt may end the line before; group 2 or 3: a bio may
+    # start the line after. Both are looked for at each line break.
+    return regexcache.compile(rf"\n(?:(?:(?<=[pP?:]\n)|(?<=[^\S\n]\n))()(?:{bio}())?|{bio}())")
 
 
 def _first_letters(words: tuple[str, ...]) -> str:

@@ -191,7 +191,7 @@ def test_tail_lines_without_an_address_go_only_as_bios(tail: str, kept: str | No
 
 
 # The stage skips a text whose tail holds no address mark, no line that may end
-# with a tip prompt and no line that may start a bio (_may_hold_box): these
+# with a tip prompt and no line that may start a bio (_lines_to_judge): these
 # tails sit right at the edges of that check, and must still be judged.
 @pytest.mark.parametrize(
     "tail",
@@ -206,6 +206,9 @@ def test_tail_lines_without_an_address_go_only_as_bios(tail: str, kept: str | No
         "Have a tip ?  \n",
         "Nora Lind is a\nreporter for The Harbour Times.\n",  # a bio cut in two stays
         "Nora Lind is the\n",
+        "Follow her at X.COM/noralind\n",  # a profile link: the "/" after the domain
+        "Siga: bsky.app/profile/noralind\n",
+        "Fotos: https://instagram.com/noralind\n",  # "https://" is no domain end
     ],
 )
 def test_tails_at_the_skip_check_are_judged(tail: str) -> None:
@@ -216,16 +219,29 @@ def test_tails_at_the_skip_check_are_judged(tail: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "tail",
+    ("tail", "judged"),
     [
-        "The pier reopened on Friday, the harbour master said.\n",
-        "Lind's team, which is small, is pleased.\n",
-        "The crew asked for a tip\n",
+        ("The pier reopened on Friday, the harbour master said.\n", 0),
+        ("Lind's team, which is small, is pleased.\n", 0),
+        ("The crew asked for a tip\n", 1),  # may end with a tip prompt
+        ("Nora Lind is a reporter.\nThe pier reopened on Friday.\n", 1),
+        ("See example.com/port for the timetable.\nThe pier reopened.\n", 1),
+        ("Two in 3/4 of the cases, 24/7.\nThe pier reopened.\n", 0),  # no address "/"
+        ("Is it open? The pier reopened on Friday.\n", 0),  # the "?" does not end it
     ],
 )
-def test_tails_the_skip_check_turns_away_hold_nothing(tail: str) -> None:
-    doc = Document(BODY + tail)
+def test_lines_left_unjudged_are_lines_no_rule_takes(tail: str, judged: int) -> None:
+    doc = Document(BODY + "\n" + tail)
     tail_indexes = doc.kept_text_lines()[1:]
-    if not author_box_module._may_hold_box(doc, tail_indexes):
-        assert all(author_box_rule(doc.lines[index]) is None for index in tail_indexes)
-    assert cleannews.clean(BODY + tail) == BODY + tail
+    lines = author_box_module._lines_to_judge(doc, tail_indexes)
+    assert len(set(lines) & set(tail_indexes)) == judged
+    for index in tail_indexes:
+        if index not in lines:
+            line = doc.lines[index]
+            assert author_box_rule(line) is None
+            assert author_box_module.contact_start(line.rstrip()) is None
+
+
+def test_a_profile_link_after_another_slash_is_still_cut_off() -> None:
+    text = BODY + "The port, 2/3 of it, reopened. Follow Nora at twitter.com/noralind\n"
+    assert cleannews.clean(text) == BODY + "The port, 2/3 of it, reopened.\n"
