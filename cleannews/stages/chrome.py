@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document
-from cleannews.stages.base import LinePatternStage
+from cleannews.stages.ads import StartGated
 
 _SHARE_WORDS = (
     r"share|share\s+(?:this|on)(?:\s+(?:article|story|page|post))?|shares|tweet|email|e-mail|print"
@@ -46,7 +46,7 @@ def bare_numbers(doc: Document) -> frozenset[str]:
 _BARE_NUMBER = regexcache.compile(r"\n[^\S\n]*(\d{1,3})[.)]?[^\S\n]*(?=\n)")
 
 
-class ChromeStage(LinePatternStage):
+class ChromeStage(StartGated):
     """Page widgets flattened into text: "Why you can trust X", "loading", "Share", "1 of 23"."""
 
     name = "chrome"
@@ -110,7 +110,7 @@ class ChromeStage(LinePatternStage):
     }
 
     # Every rule starts with a word, a digit or a mark; prose lines start
-    # with other words, which three characters tell apart (see PrefixGate).
+    # with other words, which five characters tell apart (see start_gate).
     prefix_gated = True
     _numbers_doc: Document | None = None
     _numbers: frozenset[str] = frozenset()

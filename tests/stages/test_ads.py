@@ -243,3 +243,54 @@ def test_glue_candidates_in_ascii_and_other_text_alike() -> None:
     ascii_text = "Rates rose.\nThe port.ADVERTISEMENT\nWerbung\nPublicidad ends.\nNo marker.\n"
     assert glue_candidates(Document(ascii_text)) == [1, 2, 3]
     assert glue_candidates(Document(ascii_text + "Cafe\u0301\n")) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("stage_name", ["ads", "chrome"])
+@pytest.mark.parametrize("seed", [5, 6])
+def test_the_start_gate_lets_through_every_line_the_rules_match(stage_name: str, seed: int) -> None:
+    # start_gate compares five characters where the engine's prefix gate
+    # compares three; it must still let through every line a rule matches.
+    import random
+
+    from regex_samples import recased, samples
+
+    from cleannews import registry
+    from cleannews.document import Document
+    from cleannews.stages.ads import start_gate
+
+    stage = registry.builtins()[stage_name]
+    matcher = stage.line_matcher()
+    rnd = random.Random(seed)
+    spaces = ["", " ", "\t", "\u00a0", "\u2003", "\u200b", "\ufeff", "\u3000"]
+    lines = [
+        rnd.choice(spaces) + recased(line, rnd) + rnd.choice(spaces)
+        for line in samples(stage._body(), 1500, seed=seed)
+        if "\r" not in line  # a "\r" would split the line in two
+    ]
+    matched = [index for index, line in enumerate(lines) if matcher.fullmatch(line)]
+    assert len(matched) > 300  # the samples do exercise the rules
+    gate = set(start_gate(stage).lines(Document("\n".join(lines) + "\n")))
+    assert [lines[index] for index in matched if index not in gate] == []
+
+
+@pytest.mark.parametrize(
+    ("stage_name", "line"),
+    [
+        ("ads", "Sports results from the weekend follow."),  # "Spo" as in "Sponsored"
+        ("ads", "Annoyed residents wrote in."),  # "Ann" as in "Annonce"
+        ("chrome", "Shops opened late."),  # "Sho" as in "Show more"
+        ("chrome", "Commuters waited outside."),  # "Com" as in "Compartir"
+    ],
+)
+def test_the_start_gate_turns_away_prose_that_starts_like_a_rule(
+    stage_name: str, line: str
+) -> None:
+    from cleannews import registry
+    from cleannews.document import Document
+    from cleannews.stages.ads import start_gate
+    from cleannews.stages.gates import prefix_gate
+
+    stage = registry.builtins()[stage_name]
+    doc = Document(line + "\n")
+    assert prefix_gate(stage).lines(doc) == [0]  # three characters let it through
+    assert start_gate(stage).lines(doc) == []
