@@ -99,13 +99,57 @@ _JOIN = _Lazy(
 # Agencies whose name on a line of names marks it as a credit. Short ones must
 # be upper-case ("AP", not "ap"); person-like names (Bloomberg) are left out, so
 # "Michael Bloomberg" on a line of its own is never taken for a credit.
+_AGENCY_ANY_CASE = (
+    r"getty\s+images",
+    r"associated\s+press",
+    r"reuters",
+    r"shutterstock",
+    r"istock(?:photo)?",
+    r"alamy",
+    r"xinhua",
+    r"kyodo",
+    r"yonhap",
+    r"ansa",
+    r"tass",
+    r"sputnik",
+    r"anadolu(?:\s+agency)?",
+    r"keystone",
+    r"imago",
+    r"picture[\s-]alliance",
+    r"nurphoto",
+    r"wireimage",
+    r"filmmagic",
+    r"europa\s+press",
+    r"agencia\s+efe",
+    r"sipa(?:\s+press)?",
+    r"zuma(?:\s+press|\s+wire)?",
+    r"corbis",
+    r"afp",
+    r"epa(?:-efe)?",
+    r"dpa",
+)
+
+
+def _first_letter_cased(sources: tuple[str, ...]) -> str:
+    """``(?i:a|b|...)`` for sources that start with a plain letter, tried faster.
+
+    Each source is written once per case of its first letter ("r(?i:euters)|
+    R(?i:euters)"), in their order: the engine passes over a branch whose
+    first character differs in C, where it tries case-blind branches one by
+    one. The cases are all the letter takes under IGNORECASE, so each place
+    matches as the case-blind alternation does.
+    """
+    return "|".join(
+        f"{re.escape(char)}(?i:{source[1:]})"
+        for source in sources
+        for char in case_blind_chars(source[0])
+    )
+
+
 _AGENCY = _Lazy(
     r"(?<![\w@])(?:"
-    r"(?i:getty\s+images|associated\s+press|reuters|shutterstock|istock(?:photo)?|alamy"
-    r"|xinhua|kyodo|yonhap|ansa|tass|sputnik|anadolu(?:\s+agency)?|keystone|imago"
-    r"|picture[\s-]alliance|nurphoto|wireimage|filmmagic|europa\s+press|agencia\s+efe"
-    r"|sipa(?:\s+press)?|zuma(?:\s+press|\s+wire)?|corbis|afp|epa(?:-efe)?|dpa)"
-    r"|AP|PA(?:\s+(?:Images|Wire|Media))?|EFE|AAP|PTI|ANI|ANP|APA|IANS|Getty"
+    + _first_letter_cased(_AGENCY_ANY_CASE)
+    + r"|AP|PA(?:\s+(?:Images|Wire|Media))?|EFE|AAP|PTI|ANI|ANP|APA|IANS|Getty"
     r")(?![\w@])"
 )
 _LABEL_START = _Lazy(rf"(?:{_AGENCY.pattern}\s+)?{_LABEL.pattern}")
@@ -428,7 +472,8 @@ def _candidate_source() -> str:
     )
     # A list of names that does not start with an agency (those are in
     # _START_WORDS) needs one joined to it as credits join them (_is_name_list).
-    joined = r"(?=[^\n]*?(?:[/|,]|\s(?i:via|for|für|pour|file)\s))"
+    # (A line with a mark is found in one run over a class, before the words.)
+    joined = r"(?=[^\n/|,]*+[/|,]|[^\n]*?\s(?i:via|for|für|pour|file)\s)"
     words = _START_WORDS.split()
     # One look at the first character turns away a line that no start word or
     # initial can open, before the alternation is tried branch by branch.

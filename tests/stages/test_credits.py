@@ -360,3 +360,21 @@ def test_hint_words_grouped_by_first_character_find_what_the_flat_alternation_fi
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_agency_words_split_by_first_letter_case_match_as_case_blind_ones() -> None:
+    sources = credits_module._AGENCY_ANY_CASE
+    every_character = "".join(map(chr, range(0x110000)))
+    for letter in {source[0] for source in sources}:
+        # The cases written out are all the letter takes under IGNORECASE.
+        taken = sorted(set(re.findall(f"(?i){letter}", every_character)))
+        assert credits_module.case_blind_chars(letter) == taken
+    split = re.compile(credits_module._first_letter_cased(sources))
+    blind = re.compile(f"(?i:{'|'.join(sources)})")
+    rng = random.Random(8)
+    words = ["Reuters", "getty images", "AFP", "Anadolu Agency", "zuma wire", "EPA-EFE", "x", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(words) for _ in range(rng.randrange(1, 6)))
+        text = "".join(c.upper() if rng.random() < 0.3 else c for c in text)
+        text = text.replace("i", rng.choice(["i", "\u0131", "\u0130"])).replace("s", "\u017f")
+        assert [m.span() for m in split.finditer(text)] == [m.span() for m in blind.finditer(text)]
