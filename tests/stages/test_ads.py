@@ -208,6 +208,8 @@ _GLUE_PIECES = [
     "The port reopened.",
     "Die Stadt plant.",
     "Advertentie",
+    "advertising",  # the stems in small letters are no stems
+    "publicity",
     " ",
     "\n",
     "\r\n",
@@ -294,3 +296,22 @@ def test_the_start_gate_turns_away_prose_that_starts_like_a_rule(
     doc = Document(line + "\n")
     assert prefix_gate(stage).lines(doc) == [0]  # three characters let it through
     assert start_gate(stage).lines(doc) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["The port reopened.", "It rained."],  # no stem at all
+        ["Ad spending and advertising rose.", "publicity grew"],  # small letters only
+        ["The port reopened.Advertisement", "It rained."],
+        ["ADVERTISING SPENDING", "Werbung", "x", "PUBBLICITÀ"],
+        ["Pubblicità", "ANZEIGE", "广告 据报道", "Реклама"],  # not ASCII: the other path
+    ],
+)
+def test_glue_candidates_of_short_texts_in_any_case(lines: list[str]) -> None:
+    from cleannews.document import Document
+    from cleannews.stages import ads
+
+    doc = Document("\n".join(lines) + "\n")
+    expected = [i for i, line in enumerate(lines) if any(s in line for s in ads._GLUE_STEMS)]
+    assert ads.glue_candidates(doc) == expected
