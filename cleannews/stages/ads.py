@@ -169,11 +169,19 @@ def _glued_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def _stem_finder() -> re.Pattern[str]:
-    # One case-sensitive scan for all the stems: the engine only stops at the
-    # few characters a stem starts with ("A", "W", "P", "Р", "告", "광"), which
-    # is three times faster than a str or bytes find per stem.
-    return regexcache.compile("|".join(map(re.escape, _GLUE_STEMS)))
+def _stem_finders() -> tuple[re.Pattern[str], ...]:
+    """Case-sensitive finders of the stems, one per character a stem starts with.
+
+    A pattern that starts with one plain character is searched for with a
+    tight loop over the text in C; one pattern for all stems made the
+    engine test each character against a set ("A", "W", "P", "Р", "告",
+    "광"), which costs more than the six loops together. A str or bytes find
+    per stem costs more again.
+    """
+    groups: dict[str, list[str]] = {}
+    for stem in _GLUE_STEMS:
+        groups.setdefault(stem[0], []).append(re.escape(stem))
+    return tuple(regexcache.compile("|".join(group)) for group in groups.values())
 
 
 # An ASCII text can hold only these; str's own search finds them in one-byte
@@ -196,7 +204,9 @@ def glue_candidates(doc: Document) -> list[int]:
             return []
         return lines_holding_any(doc, _ASCII_STEMS)
     index_at = doc.index_at
-    return sorted({index_at(match.start()) for match in _stem_finder().finditer(text)})
+    return sorted(
+        {index_at(match.start()) for finder in _stem_finders() for match in finder.finditer(text)}
+    )
 
 
 # How many characters of a line StartGated compares with how its rules start.
@@ -254,7 +264,7 @@ class AdsStage(StartGated):
 
     def prepare(self) -> None:
         super().prepare()
-        _stem_finder()
+        _stem_finders()
         _glued_patterns()
 
     def find(self, doc: Document) -> Iterator[Removal]:
