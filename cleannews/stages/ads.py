@@ -22,7 +22,7 @@ from typing import ClassVar
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, LinePatternStage
-from cleannews.stages.gates import PrefixGate, lines_holding_any
+from cleannews.stages.gates import PrefixGate
 
 # Single words that mean "advertisement" as a slot label, by language.
 _MARKER_WORDS = [
@@ -169,43 +169,32 @@ def _glued_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def _stem_finders() -> tuple[re.Pattern[str], ...]:
+def _stem_finders(ascii_only: bool) -> tuple[re.Pattern[str], ...]:
     """Case-sensitive finders of the stems, one per character a stem starts with.
 
     A pattern that starts with one plain character is searched for with a
     tight loop over the text in C; one pattern for all stems made the
     engine test each character against a set ("A", "W", "P", "Р", "告",
-    "광"), which costs more than the six loops together. A str or bytes find
-    per stem costs more again.
+    "광"), which costs more than the six loops together, and a str.find per
+    stem more again. An ASCII text can hold only the ASCII stems.
     """
     groups: dict[str, list[str]] = {}
     for stem in _GLUE_STEMS:
-        groups.setdefault(stem[0], []).append(re.escape(stem))
+        if stem.isascii() or not ascii_only:
+            groups.setdefault(stem[0], []).append(re.escape(stem))
     return tuple(regexcache.compile("|".join(group)) for group in groups.values())
 
 
-# An ASCII text can hold only these; str's own search finds them in one-byte
-# text faster than the regex scans it.
-_ASCII_STEMS = tuple(stem for stem in _GLUE_STEMS if stem.isascii())
-# The same in small letters, each once ("advert" for "Advert" and "ADVERTIS"):
-# half as many searches tell a text that holds none of them.
-_LOWER_STEMS = tuple(dict.fromkeys(stem.lower() for stem in _ASCII_STEMS))
-_LOWER_STEMS = tuple(s for s in _LOWER_STEMS if not any(o != s and o in s for o in _LOWER_STEMS))
-
-
 def glue_candidates(doc: Document) -> list[int]:
-    """Indexes of the lines holding a glue stem, in order: the lines glued patterns may match."""
-    text = doc.joined
-    if text.isascii():
-        # A stem in the text is there, lowered, in the lowered text (ASCII
-        # lowers letter by letter); most texts hold none.
-        lowered = text.lower()
-        if not any(stem in lowered for stem in _LOWER_STEMS):
-            return []
-        return lines_holding_any(doc, _ASCII_STEMS)
-    index_at = doc.index_at
+    """Indexes of the lines holding a glue stem, in order: the lines glued patterns may match.
+
+    No stem holds a line break, so a line holds one exactly when a finder's
+    match starts in it.
+    """
+    text, index_at = doc.joined, doc.index_at
+    finders = _stem_finders(text.isascii())
     return sorted(
-        {index_at(match.start()) for finder in _stem_finders() for match in finder.finditer(text)}
+        {index_at(match.start()) for finder in finders for match in finder.finditer(text)}
     )
 
 
@@ -264,7 +253,8 @@ class AdsStage(StartGated):
 
     def prepare(self) -> None:
         super().prepare()
-        _stem_finders()
+        _stem_finders(True)
+        _stem_finders(False)
         _glued_patterns()
 
     def find(self, doc: Document) -> Iterator[Removal]:

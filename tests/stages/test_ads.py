@@ -191,7 +191,7 @@ def test_article_text_about_advertising_stays(sentence: str) -> None:
     assert run_stage("ads", text).removals == ()
 
 
-# The lines the glued patterns are tried on: found with one scan for the stems,
+# The lines the glued patterns are tried on: found with a scan per first letter of the stems,
 # they must be exactly the lines a literal search for each stem finds.
 _GLUE_PIECES = [
     "Advertisement",
