@@ -96,6 +96,23 @@ _JOIN = _Lazy(
     r"(?:\s*[:：,|/–—-]\s*|\s*©\s*|\s+(?i:by|von|par|por|di|da|door|av)\s+|\s+(?i:courtesy\s+of)\s+)"
 )
 
+
+def _first_letter_cased(sources: tuple[str, ...]) -> str:
+    """``(?i:a|b|...)`` for sources that start with a plain letter, tried faster.
+
+    Each source is written once per case of its first letter ("r(?i:euters)|
+    R(?i:euters)"), in their order: the engine passes over a branch whose
+    first character differs in C, where it tries case-blind branches one by
+    one. The cases are all the letter takes under IGNORECASE, so each place
+    matches as the case-blind alternation does.
+    """
+    return "|".join(
+        f"{re.escape(char)}(?i:{source[1:]})"
+        for source in sources
+        for char in case_blind_chars(source[0])
+    )
+
+
 # Agencies whose name on a line of names marks it as a credit. Short ones must
 # be upper-case ("AP", not "ap"); person-like names (Bloomberg) are left out, so
 # "Michael Bloomberg" on a line of its own is never taken for a credit.
@@ -128,22 +145,6 @@ _AGENCY_ANY_CASE = (
     r"epa(?:-efe)?",
     r"dpa",
 )
-
-
-def _first_letter_cased(sources: tuple[str, ...]) -> str:
-    """``(?i:a|b|...)`` for sources that start with a plain letter, tried faster.
-
-    Each source is written once per case of its first letter ("r(?i:euters)|
-    R(?i:euters)"), in their order: the engine passes over a branch whose
-    first character differs in C, where it tries case-blind branches one by
-    one. The cases are all the letter takes under IGNORECASE, so each place
-    matches as the case-blind alternation does.
-    """
-    return "|".join(
-        f"{re.escape(char)}(?i:{source[1:]})"
-        for source in sources
-        for char in case_blind_chars(source[0])
-    )
 
 
 _AGENCY = _Lazy(
