@@ -509,28 +509,35 @@ def _label_end_source() -> str:
 def _line_scanner() -> re.Pattern[str]:
     """One scanner of Document.scan_text for both kinds of line the stage looks at.
 
-    It stops at a line break when the line after it may be a credit
-    (_candidate_source: group 2 or 3 is set) or the line before it may end
-    with a caption label (_label_end_source: group 1 is set), or both. The
-    engine jumps from one line break to the next in C, once for both.
+    It stops at a line break when the line before it may end with a caption
+    label (_label_end_source: group 1 is set) or, if not, when the line
+    after it may be a credit (_candidate_source). The engine jumps from one
+    line break to the next in C, once for both. The candidate lookahead is
+    written once (the engine's program is half as big as with a second copy
+    for the line breaks that are both, which _candidate_scanner looks at).
     """
-    candidate = _candidate_source()
-    return regexcache.compile(rf"\n(?:{_label_end_source()}()(?:{candidate}())?|{candidate}())")
+    return regexcache.compile(rf"\n(?:{_label_end_source()}()|{_candidate_source()})")
+
+
+@cache
+def _candidate_scanner() -> re.Pattern[str]:
+    """_candidate_source alone, for the few line breaks after a possible caption label."""
+    return regexcache.compile(rf"\n{_candidate_source()}")
 
 
 def _scan(doc: Document) -> tuple[set[int], list[int]]:
     """The lines the candidate scan finds, and those that may end with a caption label."""
     candidates: set[int] = set()
     label_ends: list[int] = []
-    index_at = doc.index_at
-    for match in _line_scanner().finditer(doc.scan_text):
+    text, index_at = doc.scan_text, doc.index_at
+    for match in _line_scanner().finditer(text):
         # Offset i of scan_text is offset i - 1 of Document.joined: the line
         # break found ends the line at index_at(start - 1) and comes before
         # the one at index_at(start).
         start = match.start()
         if match.group(1) is not None:
             label_ends.append(index_at(start - 1))
-            if match.group(2) is None:
+            if _candidate_scanner().match(text, start) is None:
                 continue
         candidates.add(index_at(start))
     return candidates, label_ends
@@ -550,6 +557,7 @@ class CreditsStage(Stage):
 
     def prepare(self) -> None:
         _line_scanner()
+        _candidate_scanner()
         for pattern in _RULE_PATTERNS:
             pattern.get()
 
