@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document
-from cleannews.stages.ads import StartGated
+from cleannews.stages.ads import StartGated, join_start_scan
 
 _SHARE_WORDS = (
     r"share|share\s+(?:this|on)(?:\s+(?:article|story|page|post))?|shares|tweet|email|e-mail|print"
@@ -110,7 +110,7 @@ class ChromeStage(StartGated):
     }
 
     # Every rule starts with a word, a digit or a mark; prose lines start
-    # with other words, which five characters tell apart (see start_gate).
+    # with other words, which five characters tell apart (see ads._start_scan).
     prefix_gated = True
     _numbers_doc: Document | None = None
     _numbers: frozenset[str] = frozenset()
@@ -140,3 +140,6 @@ class ChromeStage(StartGated):
             return True
         numbers = [int(number) for number in re.findall(r"\d+", match.group())]
         return len(numbers) != 2 or 1 <= numbers[0] <= numbers[1]
+
+
+join_start_scan(ChromeStage, "chrome")

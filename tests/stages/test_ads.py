@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stagetools import run_stage
 
+from cleannews.stages.base import LinePatternStage
+
 STANDALONE_MARKERS = [
     # English
     "Advertisement",
@@ -250,17 +252,17 @@ def test_glue_candidates_in_ascii_and_other_text_alike() -> None:
 @pytest.mark.parametrize("stage_name", ["ads", "chrome"])
 @pytest.mark.parametrize("seed", [5, 6])
 def test_the_start_gate_lets_through_every_line_the_rules_match(stage_name: str, seed: int) -> None:
-    # start_gate compares five characters where the engine's prefix gate
-    # compares three; it must still let through every line a rule matches.
+    # The shared start scan compares five characters where the engine's prefix
+    # gate compares three; it must still let through every line a rule matches.
     import random
 
     from regex_samples import recased, samples
 
     from cleannews import registry
     from cleannews.document import Document
-    from cleannews.stages.ads import start_gate
 
     stage = registry.builtins()[stage_name]
+    assert issubclass(stage, LinePatternStage)
     matcher = stage.line_matcher()
     rnd = random.Random(seed)
     spaces = ["", " ", "\t", "\u00a0", "\u2003", "\u200b", "\ufeff", "\u3000"]
@@ -271,7 +273,7 @@ def test_the_start_gate_lets_through_every_line_the_rules_match(stage_name: str,
     ]
     matched = [index for index, line in enumerate(lines) if matcher.fullmatch(line)]
     assert len(matched) > 300  # the samples do exercise the rules
-    gate = set(start_gate(stage).lines(Document("\n".join(lines) + "\n")))
+    gate = set(stage().candidate_lines(Document("\n".join(lines) + "\n")) or ())
     assert [lines[index] for index in matched if index not in gate] == []
 
 
@@ -289,13 +291,13 @@ def test_the_start_gate_turns_away_prose_that_starts_like_a_rule(
 ) -> None:
     from cleannews import registry
     from cleannews.document import Document
-    from cleannews.stages.ads import start_gate
     from cleannews.stages.gates import prefix_gate
 
     stage = registry.builtins()[stage_name]
+    assert issubclass(stage, LinePatternStage)
     doc = Document(line + "\n")
     assert prefix_gate(stage).lines(doc) == [0]  # three characters let it through
-    assert start_gate(stage).lines(doc) == []
+    assert stage().candidate_lines(doc) == []
 
 
 @pytest.mark.parametrize(
