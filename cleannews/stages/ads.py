@@ -15,14 +15,14 @@ A sentence that merely uses the word ("Advertisement revenue fell 5%.") stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from typing import ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document, Removal
-from cleannews.stages.base import SPACE, LinePatternStage
-from cleannews.stages.context import StartScan
+from cleannews.stages.base import SPACE
+from cleannews.stages.gates import StartGated, join_start_scan
 
 # Single words that mean "advertisement" as a slot label, by language.
 _MARKER_WORDS = [
@@ -196,62 +196,6 @@ def glue_candidates(doc: Document) -> list[int]:
     return sorted(
         {index_at(match.start()) for finder in finders for match in finder.finditer(text)}
     )
-
-
-# How many characters of a line the start scan compares with how rules start.
-_START_DEPTH = 5
-# The stages that share the start scan, by the name of their rules in it.
-_SHARED_SCAN: dict[type[LinePatternStage], str] = {}
-
-
-@cache
-def _start_scan(names: frozenset[str]) -> StartScan:
-    """One scan of how lines start for the rules of the stages in _SHARED_SCAN.
-
-    A scan of every line start costs about as much whatever it looks for, so
-    ads and chrome share one (context.StartScan): it finds the lines either
-    stage's rules can start, and each stage's matcher keeps its own among
-    those few. Five characters are compared (the engine's PrefixGate looks
-    at three), with first letters matched case-sensitively: prose that only
-    starts like a rule ("Spo...", "Sho...", "Com...") is mostly turned away
-    before the rules are tried. Built from the rules' own parse, it misses no
-    line they match. Building it takes about 0.2 s once; regexcache keeps it.
-    """
-    stages = {name: stage for stage, name in _SHARED_SCAN.items() if name in names}
-    (flags,) = {int(stage.flags) for stage in stages.values()}
-    patterns = {name: stage._body() for name, stage in stages.items()}
-    return StartScan(patterns, flags, SPACE, _START_DEPTH)
-
-
-def join_start_scan(stage: type[LinePatternStage], name: str) -> None:
-    """Make ``stage`` (a StartGated one) take its candidate lines from the shared start scan."""
-    _SHARED_SCAN[stage] = name
-
-
-class StartGated(LinePatternStage):
-    """A prefix-gated stage whose candidate lines come from the shared start scan.
-
-    A stage joins the scan with join_start_scan; any other class
-    (a subclass with rules of its own) gets the engine's prefix gate.
-    """
-
-    prefix_gated = True
-
-    def _scan_name(self) -> str | None:
-        return _SHARED_SCAN.get(type(self)) if self.prefix_gated else None
-
-    def prepare(self) -> None:
-        if self._scan_name() is None:
-            super().prepare()
-            return
-        _start_scan(frozenset(_SHARED_SCAN.values())).prepare()
-        self.line_matcher()
-
-    def candidate_lines(self, doc: Document) -> Iterable[int] | None:
-        name = self._scan_name()
-        if name is None:  # not in the scan, or a subclass that scans every line
-            return super().candidate_lines(doc)
-        return _start_scan(frozenset(_SHARED_SCAN.values())).lines(doc, name)
 
 
 class AdsStage(StartGated):

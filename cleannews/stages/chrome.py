@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from cleannews import regexcache
 from cleannews.document import Document
-from cleannews.stages.ads import StartGated, join_start_scan
+from cleannews.stages.gates import StartGated, join_start_scan
 
 _SHARE_WORDS = (
     r"share|share\s+(?:this|on)(?:\s+(?:article|story|page|post))?|shares|tweet|email|e-mail|print"

@@ -26,12 +26,8 @@ from typing import ClassVar
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, SPACE_CHARACTERS, LinePatternStage
-from cleannews.stages.context import (
-    StartScan,
-    same_line,
-    talks_about,
-    word_count,
-)
+from cleannews.stages.context import same_line, talks_about, word_count
+from cleannews.stages.gates import StartScan
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
 _CLOSE = r"[*_\]):.!…]*"

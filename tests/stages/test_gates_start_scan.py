@@ -1,4 +1,4 @@
-"""context.start_gate: every line a pattern can match (after leading spaces) is let through."""
+"""gates.start_gate: every line a pattern can match (after leading spaces) is let through."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from cleannews.document import Document
 from cleannews.stages.base import SPACE
-from cleannews.stages.context import start_gate, start_matcher
+from cleannews.stages.gates import start_gate, start_matcher
 
 # Letters IGNORECASE takes for others: long s, Kelvin sign, dotted and dotless I.
 ODD = "\u017f\u212a\u0130\u0131"
@@ -53,7 +53,7 @@ def test_start_gate_sees_every_case_of_a_first_letter() -> None:
 
 
 def test_a_shared_scan_gives_each_pattern_its_own_lines() -> None:
-    from cleannews.stages.context import StartScan
+    from cleannews.stages.gates import StartScan
 
     patterns = {"first": PATTERNS[0][0], "second": PATTERNS[1][0], "third": PATTERNS[2][0]}
     scan = StartScan(patterns, re.IGNORECASE, SPACE, 4)
