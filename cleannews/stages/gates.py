@@ -75,25 +75,9 @@ class PrefixGate:
     __slots__ = ("_scanner",)
 
     def __init__(self, pattern: str, flags: int, space: str, depth: int = 3) -> None:
-        flags = int(flags)  # as re.compile does: the parser tests bits of a RegexFlag slowly
-
-        def make() -> tuple[str, Any]:
-            found = _sequence(list(_parse.parse(pattern, flags)), depth, flags, flags)
-            # In a lookahead, and only the "\n" taken: a prefix may start with a
-            # class that holds "\n" (\s), which must not take the next line's
-            # "\n" and hide that line from the next match.
-            # The first atoms, as one class, first: a line most rules cannot
-            # start is turned away by one look at a class, before the trie's
-            # alternatives (which re enters one by one when case is ignored).
-            first = _first_class(found)
-            ahead = rf"(?=(?:{space})*{first})" if first else ""
-            source = rf"\n{ahead}(?=(?:{space})*{_trie(found)})"
-            return source, _parse.parse(source, flags)
-
         # Working the gate out costs more than cleaning a short text; regexcache
-        # keeps the compiled gate between runs, keyed by what it is made from.
-        key = f"prefix_gate_class\0{depth}\0{space}\0{pattern}"
-        self._scanner = regexcache.compile_made(key, flags, make)
+        # keeps the compiled gate between runs (see start_gate).
+        self._scanner = start_gate(pattern, flags, space, depth)
 
     def lines(self, doc: Document) -> list[int]:
         """Indexes of the lines of ``doc`` that start as the pattern can, in order."""
@@ -215,14 +199,13 @@ def _trie(prefixes: set[Prefix]) -> str:
 def start_gate(pattern: str, flags: int, space: str, depth: int) -> re.Pattern[str]:
     """A scanner of :attr:`Document.scan_text` for the lines that can start as ``pattern`` can.
 
-    Like :class:`PrefixGate` (the same prefixes, up to
-    ``depth`` characters after leading ``space``, worked out from the
-    pattern's own parse, so no line the pattern can match is missed), but
-    faster to run where ``flags`` ignore case: the regex engine passes over an
+    The prefixes are those of :class:`PrefixGate`, up to ``depth`` characters
+    after leading ``space``, worked out from the pattern's own parse, so no
+    line the pattern can match is missed. Where ``flags`` ignore case, each
+    first letter is written once per case it takes (:func:`case_blind_chars`)
+    and only the rest of a prefix ignores case: the regex engine passes over an
     alternative that starts with a case-sensitive character in C, and enters
-    every IGNORECASE one. So each first letter is written once per case it
-    takes (:func:`case_blind_chars`), and only the rest of a prefix ignores
-    case. A match is the "\\n" before a line, as PrefixGate's.
+    every IGNORECASE one. A match is the "\\n" before a line.
     """
     return _start_pattern("start_gate", pattern, int(flags), space, depth)
 
@@ -251,6 +234,10 @@ def _start_pattern(kind: str, pattern: str, flags: int, space: str, depth: int) 
         if kind == "start_matcher":
             source = rf"(?:{space})*{trie}"
         else:
+            # In lookaheads, and only the "\n" taken: a prefix may start with a
+            # class that holds "\n" (\s), which must not take the next line's
+            # "\n" and hide that line from the next match. The first atoms, as
+            # one class, first: most lines are turned away by one look at it.
             first = _first_class(found)
             ahead = rf"(?=(?:{space})*{_case_region(first, ignore)})" if first else ""
             source = rf"\n{ahead}(?=(?:{space})*{trie})"
