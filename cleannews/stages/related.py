@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import compress, repeat
-from operator import and_
 from typing import Any, ClassVar
 
 from cleannews import regexcache
@@ -46,8 +46,8 @@ from cleannews.stages.context import (
     previous_live,
     starts_lowercase,
 )
-from cleannews.stages.first_words import FirstWordGate
-from cleannews.stages.gates import _sequence
+from cleannews.stages.first_words import _FIRST_RUN, FirstWordGate
+from cleannews.stages.gates import _sequence, lines_holding_any
 
 try:
     from re import _parser as _parse  # type: ignore[attr-defined]
@@ -246,29 +246,31 @@ class RelatedStage(Stage):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         lines = doc.lines
-        # Leads and shouted headlines are lines of text of at most 300
-        # characters, indentation aside; strip() returns a line that has no
-        # spaces to strip as it is, so this copies little.
-        stripped = list(map(str.strip, lines))
-        fits = map(_MAX_LINE.__ge__, map(len, stripped))
-        short = list(compress(range(len(lines)), map(and_, map(bool, stripped), fits)))
-        texts = list(map(stripped.__getitem__, short))
         # Only the lines that pass a gate are tried (see _LEAD_GATE and
-        # _may_be_shouted for why each gate lets through every line its rules take).
-        leads = set(map(short.__getitem__, _LEAD_GATE.select(texts)))
-        shouted = set(map(short.__getitem__, _may_be_shouted(texts)))
+        # _may_be_shouted for why each gate lets through every line its rules
+        # take). The gates look at every line, blank and long ones too: leads
+        # and shouted headlines are lines of text of at most 300 characters,
+        # indentation aside, which is checked on the few lines they let through.
+        leads = set(lines_starting_with(_LEAD_GATE, doc))
+        shouted = set(_may_be_shouted(doc))
         removed = doc.removed
-        width: int | None = -1  # worked out when a lead is found, as most texts have none
+        wrap: list[int | None] = []  # the text's wrap width, once a block needs it
+
+        def width() -> int | None:
+            if not wrap:
+                wrap.append(_wrap_width(lines))
+            return wrap[0]
+
         after_block = 0  # lines up to a lead's block were looked at with the lead
         for index in sorted(leads | shouted):
-            line = stripped[index]
-            if index < after_block or removed[index] or starts_lowercase(line):
+            if index < after_block or removed[index]:
+                continue
+            line = lines[index].strip()
+            if not line or len(line) > _MAX_LINE or starts_lowercase(line):
                 continue
             if index in leads:
                 alone, titled = _patterns_for(line)
                 if alone.fullmatch(line):
-                    if width == -1:
-                        width = _wrap_width(lines, stripped)
                     block = self._block(doc, index + 1, width)
                     yield from self._remove_block(doc, index, block)
                     after_block = (block[-1] if block else index) + 1
@@ -346,8 +348,11 @@ class RelatedStage(Stage):
         )
 
     @staticmethod
-    def _block(doc: Document, start: int, width: int | None) -> list[int]:
-        """The headline lines right after a lead line, in one list style."""
+    def _block(doc: Document, start: int, width: Callable[[], int | None]) -> list[int]:
+        """The headline lines right after a lead line, in one list style.
+
+        ``width()``: the width the text is wrapped at (see _is_wrapped).
+        """
         lines = doc.lines
         removed = doc.removed
         blank = doc.blank
@@ -359,7 +364,7 @@ class RelatedStage(Stage):
                 index += 1
                 continue
             line = lines[index]
-            if is_wrapped(doc, index, width):
+            if _is_wrapped(doc, index, width):
                 break
             if not is_headline_like(line) and not _is_kicker(doc, index):
                 break
@@ -481,6 +486,55 @@ def _lead_starts(leads: list[str]) -> list[tuple[str, frozenset[str] | None]]:
     return starts
 
 
+def lines_starting_with(gate: FirstWordGate, doc: Document) -> list[int]:
+    """Indexes of the lines of ``doc`` that ``gate.select`` lets through, in order.
+
+    The same lines as ``gate.select`` given the lines (stripped or not, as
+    spaces are no word characters), without building a list of them for it
+    to join into one text again: the first run of word characters of every
+    line comes straight from one scan of doc.scan_text. Runs are compared
+    with the gate's words by lower(), which for a run holding none of
+    _unsure_letters(gate) is how IGNORECASE compares them too (see there); in
+    a text holding one of those rare letters, the runs go to select itself.
+    (This belongs with FirstWordGate, in first_words.py, which is other work.)
+    """
+    count = len(doc.lines)
+    # One run per "\n": each line's, then one after the last line's "\n".
+    runs = _FIRST_RUN.findall(doc.scan_text)
+    del runs[count:]
+    # "_" is a word character but a mark to the rules: select drops it too.
+    plain = "\n".join(runs).replace("_", "")
+    if _unsure_letters(gate).search(plain):
+        found = gate.select(runs)
+    else:
+        hits = map(gate._words.__contains__, plain.lower().split("\n"))
+        found = list(compress(range(len(runs)), hits))
+    # A look for one character is a memchr; for a word of two or more it is a
+    # search many times as slow over text that is not ASCII: most texts are
+    # turned away by a look for the first character of each word.
+    text = doc.joined
+    anywhere = [word for word in gate._anywhere if word[:1] in text]
+    held = lines_holding_any(doc, anywhere) if anywhere else []
+    return sorted({*found, *held}) if held else found
+
+
+@cache
+def _unsure_letters(gate: FirstWordGate) -> re.Pattern[str]:
+    """The characters IGNORECASE takes for a letter of the gate's words that lower() does not
+    turn into that letter, and "Σ" (lower() makes it "ς" at the end of a word, IGNORECASE "σ").
+
+    A run without them that IGNORECASE matches with a word is, lowered, that word:
+    case_blind_chars gives every character IGNORECASE takes for a letter, and
+    only "Σ" lowers otherwise in a word than alone.
+    """
+    letters = {letter for word in gate._words for letter in word}
+    unsure = {
+        other for letter in letters for other in case_blind_chars(letter) if other.lower() != letter
+    }
+    unsure.add("\u03a3")
+    return regexcache.compile("[" + "".join(map(re.escape, sorted(unsure))) + "]")
+
+
 def _live_from_end(doc: Document) -> Iterator[int]:
     """Indexes of the lines neither blank nor removed, from the last one up."""
     removed = doc.removed
@@ -488,32 +542,48 @@ def _live_from_end(doc: Document) -> Iterator[int]:
     return (i for i in range(len(doc.lines) - 1, -1, -1) if not removed[i] and not blank[i])
 
 
-_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+def _may_be_shouted(doc: Document) -> list[int]:
+    """Indexes of the lines that may be a shouted headline (see _is_shouted_link).
 
-
-def _may_be_shouted(texts: list[str]) -> list[int]:
-    """Positions of the stripped lines that may be a shouted headline (see _is_shouted_link).
-
-    Worked out in C for every line: a shouted headline has nine words or more,
-    so 17 characters or more, no closing full stop, and nine capitals or more
-    to each small letter. The small ASCII letters are counted exactly (deleting
-    them from the UTF-8 bytes); capitals can be at most the other characters.
-    So a line with more than a tenth of its characters in small ASCII letters
-    cannot be one; the margin of one covers the rounding of the float test.
+    A shouted headline has nine words or more, so 17 characters or more, no
+    closing full stop, and nine capitals or more to each small letter. One scan
+    of the text keeps the lines of 17 characters or more whose last character
+    is not a full stop (or is that of an ellipsis): a line that ends with a
+    space is kept, as it may end with one once stripped. Of those, the small
+    ASCII letters are counted exactly (deleting them from the UTF-8 bytes),
+    and capitals can be at most the other characters: a line with more than a
+    tenth of its characters in small ASCII letters cannot be one; the margin
+    of one covers the rounding of the float test.
     """
-    sizes = map(len, texts)
-    # A line ending in a bare full stop ends with a period (ends_with_period);
-    # "..." and "..。" are an ellipsis, not a full stop.
-    full_stop = map(str.endswith, texts, repeat((".", "。")))
-    ellipsis = map(str.endswith, texts, repeat(("...", "..。")))
-    open_end = map(int.__le__, full_stop, ellipsis)  # no full stop, or an ellipsis
-    positions = list(compress(range(len(texts)), map(and_, map((17).__le__, sizes), open_end)))
-    kept = list(map(texts.__getitem__, positions))
-    encoded = list(map(str.encode, kept, repeat("utf-8"), repeat("surrogatepass")))
-    capitals = map(bytes.translate, encoded, repeat(None), repeat(_ASCII_LOWER))
-    small = map(int.__sub__, map(len, encoded), map(len, capitals))
-    few_small = map(int.__le__, map((10).__mul__, small), map((1).__add__, map(len, kept)))
+    lines = doc.lines
+    # ends[j] is about the line the j-th "\n" of scan_text ends: line j - 1
+    # (the first "\n" ends no line, and no 17 characters stand before it).
+    ends = _open_ended().findall(doc.scan_text)
+    positions = list(compress(range(-1, len(lines)), ends))
+    texts = list(map(lines.__getitem__, positions))
+    # The small ASCII letters of each line, in one run of C over the lines joined.
+    data = "\n".join(texts).encode("utf-8", "surrogatepass")
+    small = map(len, data.translate(None, _BUT_ASCII_LOWER).split(b"\n"))
+    few_small = map(int.__le__, map((10).__mul__, small), map((1).__add__, map(len, texts)))
     return list(compress(positions, few_small))
+
+
+@cache
+def _open_ended() -> re.Pattern[str]:
+    """At each "\\n" of scan_text, the last character of the line it ends, if that
+    line has 17 characters or more and does not end with a full stop; else "".
+
+    Each match starts with the "\\n", so the scan jumps from line to line in C
+    and looks back at a line's last few characters only: every line gives one
+    result, the last character of a line a cached one-character string.
+    A line ending in a bare full stop ends with a period (ends_with_period);
+    "..." and "..。" are an ellipsis, not a full stop.
+    """
+    return regexcache.compile(r"\n(?:(?:(?<![.。]\n)|(?<=\.\.[.。]\n))(?<=[^\n]{16}([^\n])\n)|)")
+
+
+# Every byte but the small ASCII letters and the line break.
+_BUT_ASCII_LOWER = bytes(b for b in range(256) if not (b == 10 or 97 <= b <= 122))
 
 
 def _wrap_width(lines: list[str], stripped: list[str] | None = None) -> int | None:
@@ -529,6 +599,11 @@ def _wrap_width(lines: list[str], stripped: list[str] | None = None) -> int | No
     lengths = sorted(map(len, map(str.rstrip, compress(lines, long_enough))))
     total = len(lengths)
     if total < 8:
+        return None
+    # No width's count is more than the lines that end within the slack of
+    # any width: when those are too few, as in most texts, no width wins.
+    ending_near = bisect_right(lengths, _MAX_WRAP) - bisect_left(lengths, _MIN_WRAP - _WRAP_SLACK)
+    if ending_near < 0.5 * total:
         return None
     # For each width, how many lines end within the slack below it, the width
     # included; the first width with the most wins, as in context.wrap_width.
@@ -546,6 +621,19 @@ _MIN_WRAPPED = 40
 _MIN_WRAP = 60
 _MAX_WRAP = 120
 _WRAP_SLACK = 12
+
+
+def _is_wrapped(doc: Document, index: int, width: Callable[[], int | None]) -> bool:
+    """context.is_wrapped with the width ``width()`` gives, asked for only when it can tell.
+
+    Working the width out takes a look at every line of the text. is_wrapped
+    uses it last, for a line of ``width - 12`` characters or more, spaces at
+    the end aside; a width is _MIN_WRAP or more, so a shorter line is judged
+    the same without it.
+    """
+    if len(doc.lines[index].rstrip()) < _MIN_WRAP - 12:
+        return is_wrapped(doc, index)
+    return is_wrapped(doc, index, width())
 
 
 def _opens_article(doc: Document, lead: int, last: int) -> bool:
@@ -576,6 +664,12 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
     words_fit = has_words(line, _SHOUTED_WORDS[0]) and not has_words(line, _SHOUTED_WORDS[1] + 1)
     if not words_fit or ends_with_period(line):
         return False
+    # Capitals are at most the characters that are not small letters: with
+    # more than a tenth of the line in (some of the) small letters, there are
+    # fewer than nine capitals to each. Counted in C, unlike the sums below.
+    small = len(line) - len(_SMALL_LETTERS.sub("", line))
+    if 10 * small > len(line):
+        return False
     upper = sum(map(str.isupper, line))
     if upper < 0.9 * (upper + sum(map(str.islower, line))):
         return False
@@ -587,6 +681,10 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
         and is_paragraph(doc.lines[before])
         and is_paragraph(doc.lines[after])
     )
+
+
+# Runs of small letters (str.islower) of the Latin, Greek and Cyrillic alphabets.
+_SMALL_LETTERS = regexcache.compile("[a-zß-öø-ÿα-ωа-яѐ-џ]+")
 
 
 def _is_bare_bullet(line: str) -> bool:
