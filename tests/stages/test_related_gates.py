@@ -16,6 +16,7 @@ from cleannews.stages.context import (
 from cleannews.stages.first_words import FirstWordGate
 
 SMALL_GATE = FirstWordGate("read lesen 관련기사 ähnliche sie", anywhere=("주요",))
+PLAIN_GATE = FirstWordGate("read lesen 관련기사 ähnliche sie sport")
 
 # Dressing before a first word, and words after it.
 OPENINGS = ["", "", "» ", "**", "__", "_", "- ", "  ", "\t", "[", "# ", "_*", "—"]
@@ -49,7 +50,9 @@ def _line(rnd: random.Random, words: list[str], odd: bool) -> str:
     return f"{rnd.choice(OPENINGS)}{first}{rnd.choice([' ', ': ', '', '_ '])}{rest}"
 
 
-@pytest.mark.parametrize("gate", [related._LEAD_GATE, navigation._RULE_GATE, SMALL_GATE])
+@pytest.mark.parametrize(
+    "gate", [related._LEAD_GATE, navigation._RULE_GATE, PLAIN_GATE, SMALL_GATE]
+)
 @pytest.mark.parametrize("odd", [False, True])
 def test_lines_starting_with_are_the_lines_select_lets_through(
     gate: FirstWordGate, odd: bool
@@ -62,6 +65,19 @@ def test_lines_starting_with_are_the_lines_select_lets_through(
         text = ending.join(lines) + rnd.choice([ending, ""])
         doc = Document(text)
         assert related.lines_starting_with(gate, doc) == gate.select(doc.lines), lines
+
+
+@pytest.mark.parametrize("gate", [navigation._RULE_GATE, PLAIN_GATE, SMALL_GATE])
+@pytest.mark.parametrize("odd", [False, True])
+def test_select_lines_is_select(gate: FirstWordGate, odd: bool) -> None:
+    rnd = random.Random(31 if odd else 37)
+    words = sorted(filter(None, gate._words))
+    for _ in range(150):
+        texts = [_line(rnd, words, odd).strip() for _ in range(rnd.randint(0, 30))]
+        assert related.select_lines(gate, texts) == gate.select(texts), texts
+    assert related.select_lines(gate, ["Read\nmore", "lesen"]) == gate.select(
+        ["Read\nmore", "lesen"]
+    )
 
 
 def test_lines_starting_with_takes_letters_as_ignorecase_does() -> None:
