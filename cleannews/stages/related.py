@@ -646,12 +646,21 @@ def _is_wrapped(doc: Document, index: int, width: Callable[[], int | None]) -> b
     """context.is_wrapped with the width ``width()`` gives, asked for only when it can tell.
 
     Working the width out takes a look at every line of the text. is_wrapped
-    uses it last, for a line of ``width - 12`` characters or more, spaces at
-    the end aside; a width is _MIN_WRAP or more, so a shorter line is judged
-    the same without it.
+    uses it last: when neither the line nor the next one starts in lower
+    case, and a next line is there (not blank, not removed), for a line of
+    ``width - 12`` characters or more, spaces at the end aside. A width is
+    _MIN_WRAP or more, so a shorter line is judged the same without it.
     """
-    if len(doc.lines[index].rstrip()) < _MIN_WRAP - 12:
-        return is_wrapped(doc, index)
+    if is_wrapped(doc, index):  # a line or the next starting in lower case
+        return True
+    following = index + 1
+    if (
+        len(doc.lines[index].rstrip()) < _MIN_WRAP - 12
+        or following >= len(doc.lines)
+        or doc.blank[following]
+        or doc.removed[following]
+    ):
+        return False
     return is_wrapped(doc, index, width())
 
 
