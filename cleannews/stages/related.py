@@ -695,7 +695,7 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
     # Capitals are at most the characters that are not small letters: with
     # more than a tenth of the line in (some of the) small letters, there are
     # fewer than nine capitals to each. Counted in C, unlike the sums below.
-    small = len(line) - len(_SMALL_LETTERS.sub("", line))
+    small = len(line) - len(_small_letters().sub("", line))
     if 10 * small > len(line):
         return False
     upper = sum(map(str.isupper, line))
@@ -711,8 +711,10 @@ def _is_shouted_link(doc: Document, index: int) -> bool:
     )
 
 
-# Runs of small letters (str.islower) of the Latin, Greek and Cyrillic alphabets.
-_SMALL_LETTERS = regexcache.compile("[a-zß-öø-ÿα-ωа-яѐ-џ]+")
+@cache
+def _small_letters() -> re.Pattern[str]:
+    """Runs of small letters (str.islower) of the Latin, Greek and Cyrillic alphabets."""
+    return regexcache.compile("[a-zß-öø-ÿα-ωа-яѐ-џ]+")
 
 
 def _is_bare_bullet(line: str) -> bool:
