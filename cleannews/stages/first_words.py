@@ -26,6 +26,9 @@ from itertools import accumulate, compress
 from operator import and_, not_
 
 from cleannews import regexcache
+from cleannews.document import Document
+from cleannews.stages.context import case_blind_chars
+from cleannews.stages.gates import lines_holding_any
 
 # The first run of word characters on each "\n"-led line, after the marks
 # (spaces, bullets, arrows, brackets) before it. Skipping more marks than a rule
@@ -42,7 +45,7 @@ class FirstWordGate:
     as they are looked for as they are.
     """
 
-    __slots__ = ("_anywhere", "_longest", "_matcher", "_words")
+    __slots__ = ("_anywhere", "_longest", "_matcher", "_unsure", "_words")
 
     def __init__(self, words: str, anywhere: Iterable[str] = ()) -> None:
         # "": a line with "_" before its first word, to be tried (see select).
@@ -53,9 +56,78 @@ class FirstWordGate:
             if word.lower() != word or word.upper() != word:
                 raise ValueError(f"an anywhere word must be caseless: {word!r}")
         self._matcher: re.Pattern[str] | None = None
+        self._unsure: tuple[str, ...] | None = None
 
     def select(self, texts: list[str]) -> list[int]:
-        """Positions in ``texts`` (lines without "\\n") that may start with one of the words."""
+        """Positions in ``texts`` (lines without "\\n") that may start with one of the words.
+
+        The positions :meth:`select_exactly` gives, found faster in text that is
+        not ASCII (see :meth:`_runs_through`).
+        """
+        runs = _FIRST_RUN.findall("\n" + "\n".join(texts)) if texts else []
+        if len(runs) != len(texts) or self._anywhere:  # a text with "\n" in it
+            return self.select_exactly(texts)
+        return self._runs_through(runs)
+
+    def lines(self, doc: Document) -> list[int]:
+        """Indexes of the lines of ``doc`` that :meth:`select` lets through, in order.
+
+        The same lines as ``select(doc.lines)`` (stripped or not, as spaces
+        are no word characters), without building a list of them to join into
+        one text again: the first run of word characters of every line comes
+        straight from one scan of :attr:`Document.scan_text`.
+        """
+        # One run per "\n": each line's, then one after the last line's "\n".
+        runs = _FIRST_RUN.findall(doc.scan_text)
+        del runs[len(doc.lines) :]
+        found = self._runs_through(runs)
+        # A look for one character is a memchr; for a word of two or more it is a
+        # search many times as slow over text that is not ASCII: most texts are
+        # turned away by a look for the first character of each word.
+        text = doc.joined
+        anywhere = [word for word in self._anywhere if word[:1] in text]
+        held = lines_holding_any(doc, anywhere) if anywhere else []
+        return sorted({*found, *held}) if held else found
+
+    def _runs_through(self, runs: list[str]) -> list[int]:
+        """Positions of the first word runs that :meth:`select_exactly` lets through.
+
+        Runs are compared with the words by lower(), which for a run holding
+        none of :meth:`_unsure_letters` is how IGNORECASE compares them too
+        (see there); select_exactly judges the runs of a text holding one. It
+        tries a run that is not ASCII and not among the words with a regex,
+        which in a text in another alphabet is most runs.
+        """
+        # "_" is a word character but a mark to the rules: select_exactly drops it too.
+        plain = "\n".join(runs).replace("_", "")
+        # A look for each character is a memchr (none above U+00FF is in a Latin-1 text).
+        if any(map(plain.__contains__, self._unsure_letters())):
+            return self.select_exactly(runs)
+        hits = map(self._words.__contains__, plain.lower().split("\n"))
+        return list(compress(range(len(runs)), hits))
+
+    def _unsure_letters(self) -> tuple[str, ...]:
+        """The characters IGNORECASE takes for a letter of the words that lower() does not
+        turn into that letter, and "Σ" (lower() makes it "ς" at the end of a word, IGNORECASE "σ").
+
+        A run without them that IGNORECASE matches with a word is, lowered, that word:
+        case_blind_chars gives every character IGNORECASE takes for a letter, and
+        only "Σ" lowers otherwise in a word than alone.
+        """
+        if self._unsure is None:
+            letters = {letter for word in self._words for letter in word}
+            unsure = {
+                other
+                for letter in letters
+                for other in case_blind_chars(letter)
+                if other.lower() != letter
+            }
+            unsure.add("\u03a3")
+            self._unsure = tuple(sorted(unsure))
+        return self._unsure
+
+    def select_exactly(self, texts: list[str]) -> list[int]:
+        """:meth:`select`, worked out as IGNORECASE compares, whatever the letters."""
         if not texts:
             return []
         joined = "\n" + "\n".join(texts)

@@ -35,7 +35,6 @@ from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, Stage
 from cleannews.stages.first_words import FirstWordGate
-from cleannews.stages.related import select_lines
 
 # Names of the sections and pages every news site links to, case-folded.
 _SECTION_NAMES = (
@@ -205,7 +204,7 @@ class NavigationStage(Stage):
         # counted by their place in `live`.
         short = list(compress(range(len(live)), map(_MAX_RULE_CHARS.__ge__, map(len, texts))))
         short_texts = list(map(texts.__getitem__, short))
-        ruled = set(map(short.__getitem__, select_lines(_RULE_GATE, short_texts)))
+        ruled = set(map(short.__getitem__, _RULE_GATE.select(short_texts)))
         menu_like = set(compress(short, _may_be_menu_items(short_texts)))
         # Each run of menu-like lines, with how many other lines stand before it.
         runs: list[tuple[list[int], int]] = []

@@ -46,8 +46,8 @@ from cleannews.stages.context import (
     previous_live,
     starts_lowercase,
 )
-from cleannews.stages.first_words import _FIRST_RUN, FirstWordGate
-from cleannews.stages.gates import _sequence, lines_holding_any
+from cleannews.stages.first_words import FirstWordGate
+from cleannews.stages.gates import _sequence
 
 try:
     from re import _parser as _parse  # type: ignore[attr-defined]
@@ -251,7 +251,7 @@ class RelatedStage(Stage):
         # take). The gates look at every line, blank and long ones too: leads
         # and shouted headlines are lines of text of at most 300 characters,
         # indentation aside, which is checked on the few lines they let through.
-        leads = set(lines_starting_with(_LEAD_GATE, doc))
+        leads = set(_LEAD_GATE.lines(doc))
         shouted = set(_may_be_shouted(doc))
         removed = doc.removed
         wrap: list[int | None] = []  # the text's wrap width, once a block needs it
@@ -484,74 +484,6 @@ def _lead_starts(leads: list[str]) -> list[tuple[str, frozenset[str] | None]]:
         chars = frozenset(char for letter in letters for char in case_blind_chars(letter))
         starts.append((lead, chars))
     return starts
-
-
-def lines_starting_with(gate: FirstWordGate, doc: Document) -> list[int]:
-    """Indexes of the lines of ``doc`` that ``gate.select`` lets through, in order.
-
-    The same lines as ``gate.select`` given the lines (stripped or not, as
-    spaces are no word characters), without building a list of them for it
-    to join into one text again: the first run of word characters of every
-    line comes straight from one scan of doc.scan_text, and they are judged
-    as _runs_through judges them.
-    (This belongs with FirstWordGate, in first_words.py, which is other work.)
-    """
-    # One run per "\n": each line's, then one after the last line's "\n".
-    runs = _FIRST_RUN.findall(doc.scan_text)
-    del runs[len(doc.lines) :]
-    found = _runs_through(gate, runs)
-    # A look for one character is a memchr; for a word of two or more it is a
-    # search many times as slow over text that is not ASCII: most texts are
-    # turned away by a look for the first character of each word.
-    text = doc.joined
-    anywhere = [word for word in gate._anywhere if word[:1] in text]
-    held = lines_holding_any(doc, anywhere) if anywhere else []
-    return sorted({*found, *held}) if held else found
-
-
-def select_lines(gate: FirstWordGate, texts: list[str]) -> list[int]:
-    """``gate.select(texts)``, for a gate with no ``anywhere`` words: the same
-    positions, found faster in text that is not ASCII (see _runs_through).
-    """
-    runs = _FIRST_RUN.findall("\n" + "\n".join(texts)) if texts else []
-    if len(runs) != len(texts) or gate._anywhere:  # a text with "\n" in it
-        return gate.select(texts)
-    return _runs_through(gate, runs)
-
-
-def _runs_through(gate: FirstWordGate, runs: list[str]) -> list[int]:
-    """Positions of the first word runs that ``gate.select`` lets through.
-
-    Runs are compared with the gate's words by lower(), which for a run
-    holding none of _unsure_letters(gate) is how IGNORECASE compares them too
-    (see there): select itself judges the runs of a text holding one. It
-    tries a run that is not ASCII and not in the words with a regex, which in
-    a text in another alphabet is most runs.
-    """
-    # "_" is a word character but a mark to the rules: select drops it too.
-    plain = "\n".join(runs).replace("_", "")
-    # A look for each character is a memchr (none above U+00FF is in a Latin-1 text).
-    if any(map(plain.__contains__, _unsure_letters(gate))):
-        return gate.select(runs)
-    hits = map(gate._words.__contains__, plain.lower().split("\n"))
-    return list(compress(range(len(runs)), hits))
-
-
-@cache
-def _unsure_letters(gate: FirstWordGate) -> tuple[str, ...]:
-    """The characters IGNORECASE takes for a letter of the gate's words that lower() does not
-    turn into that letter, and "Σ" (lower() makes it "ς" at the end of a word, IGNORECASE "σ").
-
-    A run without them that IGNORECASE matches with a word is, lowered, that word:
-    case_blind_chars gives every character IGNORECASE takes for a letter, and
-    only "Σ" lowers otherwise in a word than alone.
-    """
-    letters = {letter for word in gate._words for letter in word}
-    unsure = {
-        other for letter in letters for other in case_blind_chars(letter) if other.lower() != letter
-    }
-    unsure.add("\u03a3")
-    return tuple(sorted(unsure))
 
 
 def _live_from_end(doc: Document) -> Iterator[int]:
