@@ -92,8 +92,6 @@ _NON_WORD = re.compile(r"[\W_]+")
 # gallery's captions again in a lightbox or a slideshow a few lines on; real pages
 # put the copies 2-20 kept lines apart. Beyond this a repeat is left alone.
 LOOK_BACK = 60
-# Up to this many lines that open like another, look for credits among them first.
-_FEW_MEMBERS = 64
 # An uncredited line is taken for a caption's copy only up to this length.
 CAPTION_CHARS = 300
 # What a caption may end with before its copy's credit begins.
@@ -106,12 +104,10 @@ def _credit() -> re.Pattern[str]:
     return regexcache.compile(_CREDIT_PATTERN, re.IGNORECASE)
 
 
-# The same, but line breaks stay: it runs over many lines joined with "\n".
-_NON_WORD_LINES = re.compile(r"[^\w\n]+|_+")
-# ASCII bytes that are not word characters (or are "_"), line breaks kept.
-_ASCII_NON_WORD = bytes(
-    code for code in range(128) if code != 10 and not (chr(code).isalnum() and chr(code) != "_")
-)
+# ASCII bytes that are not word characters, and "_": what _NON_WORD removes there.
+_ASCII_NON_WORD = bytes(code for code in range(128) if not chr(code).isalnum())
+# The same but for the line break, for many lines joined with "\n".
+_ASCII_NON_WORD_BUT_BREAKS = _ASCII_NON_WORD.replace(b"\n", b"")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 _FIRST_8 = itemgetter(slice(0, 8))
 _FIRST_24 = itemgetter(slice(0, 24))
@@ -135,10 +131,10 @@ def comparison_key(line: str) -> str:
     cut = max(0, len(line) - _CREDIT_REACH)
     tail = line[cut:]
     stripped = line[:cut] + _credit().sub("", tail) if _may_hold_credit(tail) else line
-    key = _NON_WORD.sub("", stripped.casefold())
+    key = _words(stripped)
     # A line that is nothing but a credit keeps its own words, so two credit
     # lines still compare by what they say.
-    return key or _NON_WORD.sub("", line.casefold())
+    return key or _words(line)
 
 
 @cache
@@ -160,6 +156,11 @@ def _may_hold_credit(tail: str) -> bool:
     # Fold case as the pattern's IGNORECASE does, where "İ" and "ı" match "i".
     folded = tail.casefold().replace("i\u0307", "i").replace("ı", "i")
     return folded.endswith(_AGENCY_ENDINGS) or _credit_hint().search(folded) is not None
+
+
+def _may_hold_tail(line: str) -> bool:
+    """:func:`_may_hold_credit` of the end of a line, where :func:`comparison_key` looks."""
+    return _may_hold_credit(line.rstrip()[-_CREDIT_REACH:])
 
 
 def key_length(key: str) -> int:
@@ -206,8 +207,8 @@ class CaptionsStage(Stage):
         # most pairs; after a removal, the next line is compared with the line
         # before the removed one, as if the removed one were not there.
         openings = list(map(_FIRST_30, map(str.lstrip, texts)))
-        neighbour_set = set(_neighbours_may_repeat(list(map(_FIRST_24, openings))))
-        far = _FarCopies(texts, _far_openings(openings), min_chars)
+        neighbour_set = set(_neighbours_may_repeat(openings))
+        far = _FarCopies(texts, _far_openings(openings), min_chars, _hollow(doc, kept, texts))
         # Positions to judge, in order: neighbour candidates, far candidates,
         # and lines right after a removal (with the kept line before that).
         pending = list(neighbour_set.union(far.candidates()))
@@ -265,7 +266,9 @@ class _FarCopies:
     never hangs on how the lines before it were judged.
     """
 
-    def __init__(self, texts: list[str], openings: list[str], min_chars: int) -> None:
+    def __init__(
+        self, texts: list[str], openings: list[str], min_chars: int, hollow: list[int]
+    ) -> None:
         self.texts = texts
         self.openings = openings
         self.min_chars = min_chars
@@ -279,23 +282,8 @@ class _FarCopies:
         self.previous_alike: dict[int, int] = {}
         self.keys: dict[str, str] = {}
         members = _opening_alike(openings)
-        if len(members) <= _FEW_MEMBERS:
-            # A copy goes only if it or a copy before it carries a credit, and
-            # copies open alike: only groups with a credited line matter. (For
-            # a few lines, looking for credits first saves setting up the rest.)
-            credited = {
-                openings[member]
-                for member in members
-                if _may_hold_credit(texts[member].rstrip()[-_CREDIT_REACH:])
-                and self.credited(texts[member].strip())
-            }
-            members = list(
-                compress(members, map(credited.__contains__, map(openings.__getitem__, members)))
-            )
         if members:
-            empty = list(compress(range(len(texts)), map(not_, texts)))
-            spaces = list(compress(range(len(texts)), map(str.isspace, texts)))
-            self.hollow = sorted(empty + spaces) if empty and spaces else empty or spaces
+            self.hollow = hollow
             # Sorted by opening, and by position among lines that open alike.
             members.sort(key=openings.__getitem__)
             member_openings = list(map(openings.__getitem__, members))
@@ -307,10 +295,43 @@ class _FarCopies:
         self.reach = LOOK_BACK + len(self.hollow)
         # Pairs further apart come within reach as lines between are removed.
         self.further: list[tuple[int, int]] | None = None
+        # Lines left out of candidates() until a line further up like them is
+        # within reach: (lines apart, later line).
+        self.deferred: list[tuple[int, int]] = []
 
     def candidates(self) -> list[int]:
-        """The lines that open as a line within reach before them does."""
-        return list(compress(self.laters, map(ge, repeat(self.reach), self.gaps)))
+        """The lines that can copy a line within reach before them.
+
+        Those are lines that open as a line within reach does; but most such
+        lines (paragraphs that start with the same phrase) are no literal
+        copy of the nearest one, which a few passes over them all see. A line
+        like that can still copy one further up, once it is within reach: it
+        waits for that in :attr:`deferred`.
+        """
+        texts = self.texts
+        within = list(compress(self.laters, map(ge, repeat(self.reach), self.gaps)))
+        earliers = list(map(self.previous_alike.__getitem__, within))
+        later_texts = list(map(str.strip, map(texts.__getitem__, within)))
+        earlier_texts = list(map(str.strip, map(texts.__getitem__, earliers)))
+        # _literal_copy, asked both ways round (so a little more often true).
+        ends = repeat(_END_PUNCTUATION)
+        one_way = map(str.startswith, later_texts, map(str.rstrip, earlier_texts, ends))
+        other_way = map(str.startswith, earlier_texts, map(str.rstrip, later_texts, ends))
+        maybe = list(map(or_, one_way, other_way))
+        found = list(compress(within, maybe))
+        if len(found) == len(within):
+            return found
+        previous_alike = self.previous_alike
+        for later, earlier in compress(zip(within, earliers, strict=True), map(not_, maybe)):
+            further_up = previous_alike.get(earlier)
+            if further_up is None:
+                continue
+            if later - further_up <= self.reach:
+                found.append(later)
+            else:
+                self.deferred.append((later - further_up, later))
+        found.sort()
+        return found
 
     def removed_one(self, position: int) -> list[int]:
         """Note a removal; the lines that came within reach of a line like them."""
@@ -319,8 +340,8 @@ class _FarCopies:
         if self.further is None:
             # (lines apart, later line) of the pairs out of reach, nearest last.
             beyond = map(lt, repeat(self.reach - 1), self.gaps)
-            pairs = compress(zip(self.gaps, self.laters, strict=True), beyond)
-            self.further = sorted(pairs, reverse=True)
+            pairs = list(compress(zip(self.gaps, self.laters, strict=True), beyond))
+            self.further = sorted(pairs + self.deferred, reverse=True)
         arrived = []
         while self.further and self.further[-1][0] <= self.reach:
             later = self.further.pop()[1]
@@ -342,6 +363,10 @@ class _FarCopies:
             earlier = self.previous_alike.get(earlier)
         same = [other for other in same if self._kept_apart(other, position) <= LOOK_BACK]
         if not same:
+            return False
+        # A copy goes only if it or a copy before it is credited (see below):
+        # looking for a hint of a credit costs less than a key.
+        if not (_may_hold_tail(text) or any(_may_hold_tail(self.texts[o].strip()) for o in same)):
             return False
         key = self.key(text)
         if key_length(key) < self.min_chars:
@@ -373,7 +398,7 @@ class _FarCopies:
 
     def credited(self, text: str) -> bool:
         """Whether the line is a caption with a credit: words, then a credit cut off."""
-        return self.key(text) != _NON_WORD.sub("", text.casefold())
+        return self.key(text) != _words(text)
 
 
 def _literal_copy(a: str, b: str) -> bool:
@@ -399,12 +424,12 @@ def _may_share_key(a: str, b: str) -> bool:
     if max(len(a), len(b)) > _OPENING_CHARS + _CREDIT_REACH:
         # Words that differ within both lines' openings differ there in the
         # whole lines too; and a long line's credit cannot start that early.
-        a_start = _NON_WORD.sub("", a[:_OPENING_CHARS].casefold())
-        b_start = _NON_WORD.sub("", b[:_OPENING_CHARS].casefold())
+        a_start = _words(a[:_OPENING_CHARS])
+        b_start = _words(b[:_OPENING_CHARS])
         if _shared_start(a_start, b_start) < min(len(a_start), len(b_start)):
             return False
-    a_words = _NON_WORD.sub("", a.casefold())
-    b_words = _NON_WORD.sub("", b.casefold())
+    a_words = _words(a)
+    b_words = _words(b)
     if a_words == b_words:
         return True
     shared = _shared_start(a_words, b_words)
@@ -459,47 +484,69 @@ def _index_of_word_character(line: str, count: int) -> int:
 def _word_start(line: str, length: int) -> str:
     """The first ``length`` characters of the line's words, lower-cased (a key's start)."""
     # Most lines have `length` word characters within their first 4 * length.
-    start = _NON_WORD.sub("", line[: 4 * length + 8].casefold())
+    start = _words(line[: 4 * length + 8])
     if len(start) < length and len(line) > 4 * length + 8:
-        start = _NON_WORD.sub("", line.casefold())
+        start = _words(line)
     return start[:length]
 
 
-def _words_of(lines: list[str]) -> list[str]:
-    """``_NON_WORD.sub("", line.casefold())`` of each line, in a few passes over all of them.
+def _words(text: str) -> str:
+    """``_NON_WORD.sub("", text.casefold())``: the text's words, case-folded, run together.
 
-    ASCII lines (most, in many languages) go through ``bytes.translate``, which
-    deletes characters at memory speed; the rest through one regex pass.
+    ASCII (most text, in many languages) goes through ``bytes.translate``,
+    which deletes characters at memory speed; what is left to delete is
+    outside ASCII, and rare: a regex runs only when something is.
     """
-    if not lines:
-        return []
-    folded = "\n".join(lines).casefold()
-    if folded.isascii():
-        return _ascii_words(folded)
-    plain = list(map(str.isascii, lines))
-    simple = iter(_ascii_words("\n".join(compress(lines, plain)).casefold()))
-    others = compress(lines, map(not_, plain))
-    rest = iter(_NON_WORD_LINES.sub("", "\n".join(others).casefold()).split("\n"))
-    return [next(simple) if is_plain else next(rest) for is_plain in plain]
+    data = text.casefold().encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_WORD)
+    if data.isascii():
+        return data.decode("ascii")
+    words = data.decode("utf-8", "surrogatepass")
+    # str.isalnum is true of exactly the characters \w matches, but "_".
+    return words if words.isalnum() else _other_non_word().sub("", words)
 
 
-def _ascii_words(folded: str) -> list[str]:
-    return folded.encode().translate(None, _ASCII_NON_WORD).decode().split("\n")
+def _words_per_line(folded: str) -> list[str]:
+    """:func:`_words` of each line of ``folded`` (case-folded already)."""
+    data = folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_WORD_BUT_BREAKS)
+    if data.isascii():
+        return data.decode("ascii").split("\n")
+    words = data.decode("utf-8", "surrogatepass").split("\n")
+    other_non_word = _other_non_word()
+    for position in compress(range(len(words)), map(not_, map(str.isalnum, words))):
+        words[position] = other_non_word.sub("", words[position])
+    return words
+
+
+@cache
+def _other_non_word() -> re.Pattern[str]:
+    """Characters outside ASCII that are not word characters."""
+    return regexcache.compile(r"[^\w\x00-\x7f]+")
 
 
 def _neighbours_may_repeat(openings: list[str]) -> list[int]:
-    """Positions ``i`` where ``_may_repeat(texts[i - 1], texts[i])``, worked out in C.
+    """Positions ``i`` where ``_may_repeat(openings[i - 1], openings[i])``, worked out in C.
 
-    ``openings`` are the first 24 characters of each line, left-stripped. They
-    are lower-cased and stripped of non-word characters in one pass over one
-    string, instead of a regex call per line.
+    ``openings`` are the first 30 characters of each line, left-stripped.
+    Their first 24 are case-folded and stripped of non-word characters in one
+    pass over one string, instead of a regex call per line.
     """
     if len(openings) < 2:
         return []
-    starts = list(map(str.casefold, map(_FIRST_8, openings)))
-    word_starts = list(map(_FIRST_8, _words_of(openings)))
+    heads = "\n".join(map(_FIRST_24, openings))
+    folded = heads.casefold()
+    # Case folding goes character by character, so the first 8 characters of
+    # a folded head are the folded first 8, unless one folded to several
+    # ("ß" -> "ss"); then equal folded first 8 still make equal first 8 here.
+    starts = list(map(_FIRST_8, folded.split("\n")))
+    word_starts = list(map(_FIRST_8, _words_per_line(folded)))
     same = map(or_, map(eq, starts, starts[1:]), map(eq, word_starts, word_starts[1:]))
-    return list(compress(range(1, len(openings)), same))
+    found = list(compress(range(1, len(openings)), same))
+    if len(folded) == len(heads):
+        return found
+    # Some character folded to several: check the few lines found one by one.
+    return [
+        position for position in found if _may_repeat(openings[position - 1], openings[position])
+    ]
 
 
 def _far_openings(openings: list[str]) -> list[str]:
@@ -526,11 +573,23 @@ def _opening_alike(openings: list[str]) -> list[int]:
     return list(compress(range(len(openings)), map(repeated.__contains__, openings)))
 
 
+def _hollow(doc: Document, kept: list[int], texts: list[str]) -> list[int]:
+    """Positions in ``kept`` of the lines that are blank once glued parts are cut out.
+
+    Kept lines are not blank, so only a line with a cut can be.
+    """
+    hollow = []
+    for index in doc.cut_lines():
+        position = bisect_left(kept, index)
+        if position < len(kept) and kept[position] == index:
+            text = texts[position]
+            if not text or text.isspace():
+                hollow.append(position)
+    return hollow
+
+
 def _may_repeat(a: str, b: str) -> bool:
     """False when two lines clearly differ; cheap, so it can run on every line."""
     a = a.lstrip()
     b = b.lstrip()
-    return (
-        a[:8].casefold() == b[:8].casefold()
-        or _NON_WORD.sub("", a[:24].casefold())[:8] == (_NON_WORD.sub("", b[:24].casefold())[:8])
-    )
+    return a[:8].casefold() == b[:8].casefold() or _words(a[:24])[:8] == _words(b[:24])[:8]
