@@ -34,8 +34,8 @@ from collections.abc import Iterator
 from functools import cache
 from heapq import heapify, heappop, heappush
 from itertools import compress, islice, repeat
-from operator import eq, ge, itemgetter, lt, not_, or_, sub
-from typing import ClassVar
+from operator import eq, ge, is_not, itemgetter, lt, not_, or_, sub
+from typing import ClassVar, cast
 
 from cleannews import regexcache
 from cleannews.document import Document, Removal
@@ -98,10 +98,18 @@ CAPTION_CHARS = 300
 _END_PUNCTUATION = " .,;:!?。！？、"
 
 
+# Where a credit can start: at a space, a bracket, "©" or a separator, after
+# the caption's last sentence, or at the start. Every alternative of
+# _CREDIT_PATTERN starts so; said first, it lets the engine turn the other
+# positions (most of them: letters) away at one look instead of trying each
+# alternative there.
+_CREDIT_START = r"(?:(?=[\s(\[（［【©|–—/])|(?<=[.!?。！？])|^)"
+
+
 @cache
 def _credit() -> re.Pattern[str]:
     # Compiled on first need, not at import: most texts have no repeated line.
-    return regexcache.compile(_CREDIT_PATTERN, re.IGNORECASE)
+    return regexcache.compile(_CREDIT_START + _CREDIT_PATTERN, re.IGNORECASE)
 
 
 # ASCII bytes that are not word characters, and "_": what _NON_WORD removes there.
@@ -293,64 +301,84 @@ class _FarCopies:
             self.gaps = list(map(sub, self.laters, earliers))
             self.previous_alike = dict(zip(self.laters, earliers, strict=True))
         self.reach = LOOK_BACK + len(self.hollow)
-        # Pairs further apart come within reach as lines between are removed.
-        self.further: list[tuple[int, int]] | None = None
-        # Lines left out of candidates() until a line further up like them is
-        # within reach: (lines apart, later line).
-        self.deferred: list[tuple[int, int]] = []
+        # Pairs further apart come within reach as lines between are removed:
+        # how far apart and the later line, nearest last (from the first removal).
+        self.further_gaps: list[int] | None = None
+        self.further_laters: list[int] = []
+        # Lines that copy none of the lines like them within reach, and how far
+        # up the nearest line like them beyond reach is: they wait for it.
+        self.waiting_gaps: list[int] = []
+        self.waiting: list[int] = []
+        # The lines is_copy must judge; for any other line it is False.
+        self.judged: set[int] = set()
 
     def candidates(self) -> list[int]:
         """The lines that can copy a line within reach before them.
 
         Those are lines that open as a line within reach does; but most such
-        lines (paragraphs that start with the same phrase) are no literal
-        copy of the nearest one, which a few passes over them all see. A line
-        like that can still copy one further up, once it is within reach: it
-        waits for that in :attr:`deferred`.
+        lines (paragraphs that start with the same phrase) are no literal copy
+        of any of them, which a few passes over them all see, nearest line
+        first. A line like that can still copy one further up, once it is
+        within reach: it waits for that (see :meth:`removed_one`).
         """
         texts = self.texts
-        within = list(compress(self.laters, map(ge, repeat(self.reach), self.gaps)))
-        earliers = list(map(self.previous_alike.__getitem__, within))
-        later_texts = list(map(str.strip, map(texts.__getitem__, within)))
-        earlier_texts = list(map(str.strip, map(texts.__getitem__, earliers)))
-        # _literal_copy, asked both ways round (so a little more often true).
-        ends = repeat(_END_PUNCTUATION)
-        one_way = map(str.startswith, later_texts, map(str.rstrip, earlier_texts, ends))
-        other_way = map(str.startswith, earlier_texts, map(str.rstrip, later_texts, ends))
-        maybe = list(map(or_, one_way, other_way))
-        found = list(compress(within, maybe))
-        if len(found) == len(within):
-            return found
         previous_alike = self.previous_alike
-        for later, earlier in compress(zip(within, earliers, strict=True), map(not_, maybe)):
-            further_up = previous_alike.get(earlier)
-            if further_up is None:
-                continue
-            if later - further_up <= self.reach:
-                found.append(later)
-            else:
-                self.deferred.append((later - further_up, later))
+        reach = self.reach
+        laters = list(compress(self.laters, map(ge, repeat(reach), self.gaps)))
+        earliers = list(map(previous_alike.__getitem__, laters))
+        found: list[int] = []
+        while laters:
+            later_texts = list(map(str.strip, map(texts.__getitem__, laters)))
+            earlier_texts = list(map(str.strip, map(texts.__getitem__, earliers)))
+            # _literal_copy, asked both ways round (so a little more often true).
+            ends = repeat(_END_PUNCTUATION)
+            one_way = map(str.startswith, later_texts, map(str.rstrip, earlier_texts, ends))
+            other_way = map(str.startswith, earlier_texts, map(str.rstrip, later_texts, ends))
+            maybe = list(map(or_, one_way, other_way))
+            found.extend(compress(laters, maybe))
+            # The others, with the next line like them further up, if any.
+            unlike = list(map(not_, maybe))
+            further_up = list(map(previous_alike.get, compress(earliers, unlike)))
+            there = list(map(is_not, further_up, repeat(None)))
+            laters = list(compress(compress(laters, unlike), there))
+            earliers = cast(list[int], list(compress(further_up, there)))
+            gaps = list(map(sub, laters, earliers))
+            near = list(map(ge, repeat(reach), gaps))
+            beyond = list(map(not_, near))
+            self.waiting_gaps.extend(compress(gaps, beyond))
+            self.waiting.extend(compress(laters, beyond))
+            laters = list(compress(laters, near))
+            earliers = list(compress(earliers, near))
         found.sort()
+        self.judged.update(found)
         return found
 
     def removed_one(self, position: int) -> list[int]:
         """Note a removal; the lines that came within reach of a line like them."""
         self.removed.append(position)
         self.reach += 1
-        if self.further is None:
-            # (lines apart, later line) of the pairs out of reach, nearest last.
-            beyond = map(lt, repeat(self.reach - 1), self.gaps)
-            pairs = list(compress(zip(self.gaps, self.laters, strict=True), beyond))
-            self.further = sorted(pairs + self.deferred, reverse=True)
+        if self.further_gaps is None:
+            # The pairs out of reach, and the lines waiting, nearest last.
+            beyond = list(map(lt, repeat(self.reach - 1), self.gaps))
+            gaps = list(compress(self.gaps, beyond)) + self.waiting_gaps
+            laters = list(compress(self.laters, beyond)) + self.waiting
+            order = sorted(range(len(gaps)), key=gaps.__getitem__, reverse=True)
+            self.further_gaps = list(map(gaps.__getitem__, order))
+            self.further_laters = list(map(laters.__getitem__, order))
+        further_gaps = self.further_gaps
         arrived = []
-        while self.further and self.further[-1][0] <= self.reach:
-            later = self.further.pop()[1]
+        while further_gaps and further_gaps[-1] <= self.reach:
+            further_gaps.pop()
+            later = self.further_laters.pop()
             if later > position:
                 arrived.append(later)
+        self.judged.update(arrived)
         return arrived
 
     def is_copy(self, position: int) -> bool:
         """Whether ``position`` copies a credited caption within :data:`LOOK_BACK` kept lines."""
+        if position not in self.judged:
+            return False  # no line like it within reach is a literal copy of it
         earlier = self.previous_alike.get(position)
         if earlier is None:
             return False
