@@ -41,17 +41,33 @@ class WhitespaceStage(Stage):
         # lines between the kept non-blank lines around it.
         index = removed.find(1)
         while index >= 0:
+            # Widen to the gap, noting its blank lines that are still there.
+            live_blanks = []
             first = index
-            while first > 0 and (removed[first - 1] or blank[first - 1]):
+            while first > 0:
+                if not removed[first - 1]:
+                    if not blank[first - 1]:
+                        break
+                    live_blanks.append(first - 1)
                 first -= 1
+            live_blanks.reverse()
             stop = index + 1
-            while stop < count and (removed[stop] or blank[stop]):
+            while stop < count:
+                if not removed[stop]:
+                    if not blank[stop]:
+                        break
+                    live_blanks.append(stop)
                 stop += 1
             # The gap holds a removed line (index). Before the first kept line
             # or after the last, a gap that held residue goes entirely: the text
-            # starts and ends with its own words.
-            keep = 0 if first == 0 or stop == count else _widest_run(blank, first, stop)
-            live_blanks = [i for i in range(first, stop) if not removed[i]]
+            # starts and ends with its own words. Elsewhere it keeps as many
+            # blank lines as its widest run had: one left, or none, stays.
+            if first == 0 or stop == count:
+                keep = 0
+            elif len(live_blanks) < 2:
+                keep = 1
+            else:
+                keep = _widest_run(blank, first, stop)
             if len(live_blanks) > keep:
                 yield from self._remove_runs(doc, live_blanks[keep:])
             index = removed.find(1, stop + 1)
