@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
 from itertools import compress, islice, repeat
 from operator import eq, ge, is_not, itemgetter, lt, not_, or_, sub
@@ -133,16 +133,30 @@ _WIDE = re.compile(
 
 def comparison_key(line: str) -> str:
     """What two copies of a caption share: its words, lower-cased, credit dropped."""
-    # A credit sits at the end and is short, so only the end is searched: the
-    # pattern is slow on long runs of spaces, and lines can be very long.
     line = line.rstrip()
-    cut = max(0, len(line) - _CREDIT_REACH)
-    tail = line[cut:]
-    stripped = line[:cut] + _credit().sub("", tail) if _may_hold_credit(tail) else line
-    key = _words(stripped)
+    start = _credit_start(line)
+    key = _words(line[:start] if start >= 0 else line)
     # A line that is nothing but a credit keeps its own words, so two credit
     # lines still compare by what they say.
     return key or _words(line)
+
+
+@lru_cache(maxsize=4096)
+def _credit_start(line: str) -> int:
+    """Where the credit that ends ``line`` (rstripped) starts, or -1 when none does.
+
+    A credit sits at the end and is short, so only the end is searched: the
+    pattern is slow on long runs of spaces, and lines can be very long. The
+    leftmost match is the credit (it runs to the end, so there is one).
+    Worked out once per line: a pair of lines is compared for a start of a
+    key, then their keys are.
+    """
+    cut = max(0, len(line) - _CREDIT_REACH)
+    tail = line[cut:]
+    if not _may_hold_credit(tail):
+        return -1
+    found = _credit().search(tail)
+    return -1 if found is None else cut + found.start()
 
 
 @cache
@@ -289,6 +303,7 @@ class _FarCopies:
         self.gaps: list[int] = []
         self.previous_alike: dict[int, int] = {}
         self.keys: dict[str, str] = {}
+        self.hints: dict[str, bool] = {}
         members = _opening_alike(openings)
         if members:
             self.hollow = hollow
@@ -321,6 +336,8 @@ class _FarCopies:
         first. A line like that can still copy one further up, once it is
         within reach: it waits for that (see :meth:`removed_one`).
         """
+        if not self.laters:
+            return []
         texts = self.texts
         previous_alike = self.previous_alike
         reach = self.reach
@@ -394,7 +411,7 @@ class _FarCopies:
             return False
         # A copy goes only if it or a copy before it is credited (see below):
         # looking for a hint of a credit costs less than a key.
-        if not (_may_hold_tail(text) or any(_may_hold_tail(self.texts[o].strip()) for o in same)):
+        if not (self.hinted(text) or any(self.hinted(self.texts[o].strip()) for o in same)):
             return False
         key = self.key(text)
         if key_length(key) < self.min_chars:
@@ -416,6 +433,13 @@ class _FarCopies:
         if self.hollow:
             gone += bisect_left(self.hollow, later) - bisect_left(self.hollow, earlier)
         return later - earlier - gone
+
+    def hinted(self, text: str) -> bool:
+        """:func:`_may_hold_tail`, worked out once per text (copies repeat the same)."""
+        known = self.hints.get(text)
+        if known is None:
+            known = self.hints[text] = _may_hold_tail(text)
+        return known
 
     def key(self, text: str) -> str:
         """:func:`comparison_key`, worked out once per text."""
@@ -486,12 +510,8 @@ def _key_may_end_by(line: str, words: str, shared: int) -> bool:
     cut = max(0, len(line) - _CREDIT_REACH)
     if limit < cut:
         return False
-    tail = line[cut:]
-    if not _may_hold_credit(tail):
-        return False
-    # The leftmost credit is what comparison_key cuts; try the positions in order.
-    credit = _credit().match
-    return any(credit(tail, position) for position in range(limit - cut + 1))
+    # The leftmost credit is what comparison_key cuts.
+    return 0 <= _credit_start(line) <= limit
 
 
 def _index_of_word_character(line: str, count: int) -> int:
@@ -555,26 +575,18 @@ def _neighbours_may_repeat(openings: list[str]) -> list[int]:
     """Positions ``i`` where ``_may_repeat(openings[i - 1], openings[i])``, worked out in C.
 
     ``openings`` are the first 30 characters of each line, left-stripped.
-    Their first 24 are case-folded and stripped of non-word characters in one
-    pass over one string, instead of a regex call per line.
+    Their first 24 are case-folded (one line at a time: ASCII lines fold
+    fast that way) and stripped of non-word characters in one pass over all
+    of them, instead of a regex call per line.
     """
     if len(openings) < 2:
         return []
-    heads = "\n".join(map(_FIRST_24, openings))
-    folded = heads.casefold()
-    # Case folding goes character by character, so the first 8 characters of
-    # a folded head are the folded first 8, unless one folded to several
-    # ("ß" -> "ss"); then equal folded first 8 still make equal first 8 here.
-    starts = list(map(_FIRST_8, folded.split("\n")))
+    starts = list(map(str.casefold, map(_FIRST_8, openings)))
+    folded = "\n".join(map(str.casefold, map(_FIRST_24, openings)))
     word_starts = list(map(_FIRST_8, _words_per_line(folded)))
-    same = map(or_, map(eq, starts, starts[1:]), map(eq, word_starts, word_starts[1:]))
-    found = list(compress(range(1, len(openings)), same))
-    if len(folded) == len(heads):
-        return found
-    # Some character folded to several: check the few lines found one by one.
-    return [
-        position for position in found if _may_repeat(openings[position - 1], openings[position])
-    ]
+    same_start = map(eq, starts, islice(starts, 1, None))
+    same_words = map(eq, word_starts, islice(word_starts, 1, None))
+    return list(compress(range(1, len(openings)), map(or_, same_start, same_words)))
 
 
 def _far_openings(openings: list[str]) -> list[str]:
@@ -583,9 +595,12 @@ def _far_openings(openings: list[str]) -> list[str]:
     The choice of 30 or 15 must be the same for both copies, and it is: a
     caption shorter than 30 characters has wide ones in it.
     """
-    chosen = list(openings)
     others = list(compress(range(len(openings)), map(not_, map(str.isascii, openings))))
-    for position in compress(others, map(_WIDE_OR_ABOVE.search, map(chosen.__getitem__, others))):
+    wide = list(compress(others, map(_WIDE_OR_ABOVE.search, map(openings.__getitem__, others))))
+    if not wide:
+        return openings  # the same list: nothing is cut
+    chosen = list(openings)
+    for position in wide:
         chosen[position] = chosen[position][:15]
     return chosen
 
