@@ -38,16 +38,19 @@ _LINKED_IMAGE = rf"\[{_IMAGE}\]\([^)\n]{{0,1000}}\)"
 
 _SHORTCODE = r"[a-z_][\w-]{0,30}"
 
-# Every rule needs one of these on the line: a tag's "<", an attribute's or an
-# opening shortcode's "=", an escaped tag's "&", a hashtag's "#"; or a bracket
-# with one of these next to it: a markdown image's "![" or "[![", an empty
-# link's "[]" or the "](address)" or "][4]" that closes a link, a closing
-# shortcode's "[/". No rule matches a line without one, so only lines holding
-# one are tried (they have no case, so IGNORECASE changes nothing). A link
-# definition ("[4]: https://...", which the links stage removes) holds none.
-_MARKS = ("<", "=", "&", "#")
-# A bracket, and what must stand after it (or, for "[", the "!" before it).
+# Every rule needs one of these characters on the line: a tag's "<", an
+# attribute's or an opening shortcode's "=", an escaped tag's "&", a markdown
+# image's or link's "[" or "]" (a link's closing "](address)" or "][4]" holds
+# no "["), a hashtag's "#". No rule matches a line without one, so only lines
+# holding one are tried (they have no case, so IGNORECASE changes nothing).
+_MARKS = ("<", "=", "&", "[", "]", "#")
+# A bracket counts only with what a rule puts next to it: a markdown image's
+# "![" or "[![", an empty link's "[]", a closing shortcode's "[/", the "]("
+# or "][" that closes a link (an opening shortcode holds "=" as well). A link
+# definition ("[4]: https://...", which the links stage removes) has none of
+# these, and link definitions were most of the lines "[" and "]" let through.
 _BRACKETS = (("[", "]/!"), ("]", "[("))
+_LONE_MARKS = tuple(mark for mark in _MARKS if mark not in dict(_BRACKETS))
 
 # A fenced code block starts with this on a line of its own.
 _FENCE = "```"
@@ -76,7 +79,7 @@ def has_fence(text: str) -> bool:
 
 
 def _marked_lines(doc: Document) -> list[int]:
-    """Indexes of the lines that hold a mark (see :data:`_MARKS`), in order.
+    """Indexes of the lines that hold a mark (see :data:`_BRACKETS`), in order.
 
     ``str.find`` looks for one character at memory speed, but for two at a
     tenth of that: so a bracket is found alone, and its neighbours looked at.
@@ -84,7 +87,7 @@ def _marked_lines(doc: Document) -> list[int]:
     text = doc.joined  # every line, the last too, ends with "\n"
     index_at = doc.index_at
     found: set[int] = set()
-    for mark in _MARKS:
+    for mark in _LONE_MARKS:
         pos = text.find(mark)
         while pos >= 0:
             found.add(index_at(pos))
