@@ -141,22 +141,30 @@ def comparison_key(line: str) -> str:
     return key or _words(line)
 
 
-@lru_cache(maxsize=4096)
 def _credit_start(line: str) -> int:
     """Where the credit that ends ``line`` (rstripped) starts, or -1 when none does.
 
     A credit sits at the end and is short, so only the end is searched: the
-    pattern is slow on long runs of spaces, and lines can be very long. The
-    leftmost match is the credit (it runs to the end, so there is one).
-    Worked out once per line: a pair of lines is compared for a start of a
-    key, then their keys are.
+    pattern is slow on long runs of spaces, and lines can be very long.
     """
     cut = max(0, len(line) - _CREDIT_REACH)
-    tail = line[cut:]
+    start = _credit_start_in_tail(line[cut:])
+    return -1 if start < 0 else cut + start
+
+
+@lru_cache(maxsize=4096)
+def _credit_start_in_tail(tail: str) -> int:
+    """:func:`_credit_start` of a line's last :data:`_CREDIT_REACH` characters.
+
+    The leftmost match is the credit (it runs to the end, so there is one).
+    Worked out once per tail: a pair of lines is checked for whether their
+    keys can share a start, then their keys are worked out. (The cache keeps
+    tails, not lines, so what it holds stays small.)
+    """
     if not _may_hold_credit(tail):
         return -1
     found = _credit().search(tail)
-    return -1 if found is None else cut + found.start()
+    return -1 if found is None else found.start()
 
 
 @cache
