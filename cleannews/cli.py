@@ -168,6 +168,12 @@ Examples:
     metavar="SECONDS",
     help="Time one of your patterns may take on one line before it is skipped there (default 0.1).",
 )
+@click.option(
+    "--single-pass",
+    is_flag=True,
+    help="Clean once instead of until nothing more goes: faster, but cleaning the output "
+    "again may remove a little more.",
+)
 @click.option("--list-sites", is_flag=True, help="List the site profiles and exit.")
 # -- batch use: processes and JSON Lines (see _with_batch_options) --
 @click.option(

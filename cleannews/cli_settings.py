@@ -154,6 +154,7 @@ def options_of(values: Mapping[str, Any]) -> Options:
         site_paths=values["site-paths"],
         profiles=values["profiles"],
         rule_timeout=values["rule-timeout"],
+        single_pass=bool(values["single-pass"]),
     )
 
 

@@ -28,7 +28,9 @@ class Options:
     (:class:`~cleannews.rules.Rule`). ``site``: the site profile for every text;
     without it, ``site_paths`` (``(glob, profile name)`` pairs) or a text's URL
     choose one. ``profiles``: profiles of your own, by name. ``rule_timeout``:
-    seconds a user pattern may spend on one line.
+    seconds a user pattern may spend on one line. ``single_pass``: clean once,
+    not again until nothing more goes (see :meth:`Pipeline.run`): faster, but
+    cleaning the output again may then remove a little more.
     """
 
     stages: Sequence[str] | None = None
@@ -40,6 +42,7 @@ class Options:
     site_paths: Sequence[tuple[str, str]] = ()
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
+    single_pass: bool = False
 
     @classmethod
     def from_kwargs(cls, **options: Any) -> Options:

@@ -60,6 +60,7 @@ KEYS: dict[str, Key] = {
     "site": Key("text"),
     "url": Key("text"),
     "rule-timeout": Key("seconds"),
+    "single-pass": Key("flag"),
     # batch use (issue 4)
     "jobs": Key("count"),
     "jsonl": Key("flag"),
@@ -105,6 +106,7 @@ class FileConfig(NamedTuple):
             site_paths=values.get("site-paths", ()),
             profiles=values.get("profiles", {}),
             rule_timeout=values.get("rule-timeout", DEFAULT_RULE_TIMEOUT),
+            single_pass=values.get("single-pass", False),
         )
 
 

@@ -413,3 +413,96 @@ def apply_removals(text: str, removals: Iterable[Removal]) -> str:
         return text
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def lift_removals(
+    text: str, earlier: Iterable[Removal], later: Iterable[Removal], first_line: int = 1
+) -> list[Removal]:
+    """``later``, removals from the text ``earlier`` left of ``text``, as removals from ``text``.
+
+    The text left is ``text`` with the earlier spans cut out, so each of its
+    spans was made of pieces of ``text`` lying between earlier removals. A
+    later removal becomes a removal of each such piece, under the same stage,
+    rule and reason, split where a line of ``text`` ends: whole lines stay
+    whole-line removals, the rest of a line (beside an earlier cut) is a
+    part-of-line removal. Together with ``earlier`` they cut out of ``text``
+    exactly what both rounds cut.
+    """
+    # The pieces of text that were kept: (offset in the text left, offset in text, length).
+    kept: list[tuple[int, int, int]] = []
+    position = left = 0
+    for removal in sorted(earlier, key=START):
+        if removal.start > position:
+            kept.append((left, position, removal.start - position))
+            left += removal.start - position
+        position = removal.end
+    if position < len(text):
+        kept.append((left, position, len(text) - position))
+    kept_starts = [piece[0] for piece in kept]
+    doc = Document(text, first_line)
+    lifted: list[Removal] = []
+    for removal in later:
+        at = removal.start
+        piece = bisect_right(kept_starts, at) - 1
+        while at < removal.end:
+            left_start, start, length = kept[piece]
+            until = min(removal.end, left_start + length)
+            lifted.extend(
+                _line_pieces(doc, removal, start + at - left_start, start + until - left_start)
+            )
+            at = until
+            piece += 1
+    return lifted
+
+
+def _line_pieces(doc: Document, removal: Removal, start: int, end: int) -> Iterator[Removal]:
+    """``removal``'s stage, rule and reason over ``start``..``end`` of ``doc.text``, by lines."""
+    text, starts = doc.text, doc.starts
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, end - 1) - 1
+    index = first
+    while index <= last:
+        line_start = starts[index]
+        line_end = line_start + len(doc.lines[index]) + len(doc.ends[index])
+        piece_start, piece_end = max(start, line_start), min(end, line_end)
+        whole = piece_start == line_start or (piece_start == 1 and text.startswith("\ufeff"))
+        if whole and piece_end == line_end:
+            # Whole lines: as many as follow whole, in one removal.
+            run_end = index
+            while run_end < last and end >= starts[run_end + 1] + len(doc.lines[run_end + 1]) + len(
+                doc.ends[run_end + 1]
+            ):
+                run_end += 1
+            piece_end = min(end, starts[run_end] + len(doc.lines[run_end]) + len(doc.ends[run_end]))
+            yield _new_removal(
+                Removal,
+                (
+                    removal.stage,
+                    removal.rule,
+                    removal.reason,
+                    doc.line_number(index),
+                    doc.line_number(run_end),
+                    piece_start,
+                    piece_end,
+                    text[piece_start:piece_end],
+                    False,
+                ),
+            )
+            index = run_end + 1
+            continue
+        number = doc.line_number(index)
+        yield _new_removal(
+            Removal,
+            (
+                removal.stage,
+                removal.rule,
+                removal.reason,
+                number,
+                number,
+                piece_start,
+                piece_end,
+                text[piece_start:piece_end],
+                True,
+            ),
+        )
+        index += 1

@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 from cleannews import registry
 from cleannews.config import Options
-from cleannews.document import START, Document, Removal, apply_removals
+from cleannews.document import START, Document, Removal, apply_removals, lift_removals
 from cleannews.stages.base import Stage
+
+# Rounds of cleaning at most (see Pipeline.run); one more is almost never needed.
+MAX_ROUNDS = 4
 
 if TYPE_CHECKING:
     from cleannews.profiles import Profiles
@@ -123,7 +126,38 @@ class Pipeline:
             stage.prepare()
 
     def run(self, text: str, first_line: int = 1) -> Result:
-        """Clean ``text``; line numbers in the removals start at ``first_line``."""
+        """Clean ``text``; line numbers in the removals start at ``first_line``.
+
+        Stages judge a line by what is around it (the last lines of a text, the
+        lines beside a block), and a line that a later stage removes can change
+        that: the text left may have more to remove. So the text left is cleaned
+        again, until a round removes nothing (at most :data:`MAX_ROUNDS`), and
+        cleaning the output once more changes nothing, as a pre-commit hook
+        needs; ``options.single_pass`` cleans once. The removals of every round
+        point into ``text``.
+        """
+        result = self._clean_once(self.stages, text, first_line)
+        limit = 1 if self.options.single_pass else MAX_ROUNDS
+        rounds = 1
+        # A stage that judges the first or last line as it came in (a title) would
+        # take the next one in each round: it has its say in the first round only.
+        again_stages = [stage for stage in self.stages if not stage.first_round_only]
+        while result.removals and rounds < limit:
+            again = self._clean_once(again_stages, result.text, first_line)
+            if not again.removals:
+                break
+            lifted = lift_removals(text, result.removals, again.removals, first_line)
+            removals = sorted([*result.removals, *lifted], key=START)
+            fresh = tuple(note for note in again.warnings if note not in result.warnings)
+            # The same text as again.text, built from the original and all the removals.
+            result = Result(
+                apply_removals(text, removals), tuple(removals), result.warnings + fresh
+            )
+            rounds += 1
+        return result
+
+    def _clean_once(self, stages: list[Stage], text: str, first_line: int) -> Result:
+        """One round: each of ``stages`` once, in order."""
         doc = Document(text, first_line)
         removals: list[Removal] = []
         # Where part-of-line removals are, by line index, so that no two removals
@@ -132,7 +166,7 @@ class Pipeline:
         partial: dict[int, list[Removal]] = {}
         mark = doc.mark
         keep = removals.append
-        for stage in self.stages:
+        for stage in stages:
             for removal in stage.find(doc):
                 # The first stage to claim a span keeps it: Document.mark refuses
                 # a removal that overlaps one already made.

@@ -38,6 +38,10 @@ class Stage:
     # keeps at least this much context around each cut, so it comes out as if
     # cleaned whole.
     reach: ClassVar[int] = 1
+    # A stage that removes the first or last line when it reads like one thing
+    # (a title, a timestamp) would find the next line reads so too once that
+    # one is gone: it runs in the first round of cleaning only (Pipeline.run).
+    first_round_only: ClassVar[bool] = False
     origin: ClassVar[str] = "built-in"
 
     def __init__(self, **settings: Any) -> None:

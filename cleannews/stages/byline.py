@@ -93,6 +93,7 @@ class BylineStage(LinePatternStage):
 
     name = "byline"
     reach = EDGE_LINES + 1  # bylines are looked for at the head and tail
+    first_round_only = True  # one more line would come into the head or tail
     enabled_by_default = False
     flags = 0  # names are told by their capitals; the rest says (?i:) where it needs to
     # Bylines and stamps are short, and the date and name patterns are costly to

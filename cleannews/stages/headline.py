@@ -53,6 +53,7 @@ class HeadlineStage(Stage):
 
     name = "headline"
     reach = EDGE_LINES + 1  # the title is looked for at the head
+    first_round_only = True  # the line under a title may read as one too
     enabled_by_default = False
     rules: ClassVar[dict[str, str]] = {
         "headline": "the article's title, printed as its first line",

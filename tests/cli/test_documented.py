@@ -36,7 +36,7 @@ def test_help_lists_the_options_issues_2_and_6_ask_for(invoke: Invoke) -> None:
         "--list-stages", "-q", "--quiet", "--version", "-h", "--help",
         # issue 6: configuration, your rules, site profiles
         "--config", "--no-config", "--show-config", "--site", "--url", "--rule-timeout",
-        "--list-sites",
+        "--list-sites", "--single-pass",
         # issue 4: batch use and JSON Lines
         "-j", "--jobs", "--jsonl", "--field", "--explain-field", "--url-field",
         # issue 5: binary files named in folders, the pre-commit hook's exit code

@@ -210,3 +210,25 @@ def test_an_internal_error_before_any_file_is_one_line_too(
     assert result.exit_code == 123
     assert result.stderr == "cleannews: internal error: KeyError: 'registry'\n"
     assert result.stdout == ""
+
+
+# Contact lines that come into the article's last lines only once the repeated
+# paragraph under them goes: a second round of cleaning removes one.
+ROUNDS_ARTICLE = (
+    "Advertisement\n@harbour_desk\n@harbour_desk\n"
+    + "AdvertisementThe ferry resumed its crossings on Monday morning.\n" * 6
+    + "The council voted on Tuesday to close the old terminal by 2027.\n" * 2
+)
+
+
+def test_single_pass_cleans_once(invoke: Invoke, tmp_path: Path) -> None:
+    settled = invoke([], stdin=ROUNDS_ARTICLE)
+    once = invoke(["--single-pass"], stdin=ROUNDS_ARTICLE)
+    assert settled.exit_code == once.exit_code == 0
+    assert settled.stdout.count("@harbour_desk") == 1
+    assert once.stdout.count("@harbour_desk") == 2
+    # The config file's key says the same.
+    config = tmp_path / "cleannews.toml"
+    config.write_text("single-pass = true\n")
+    from_file = invoke(["--config", str(config)], stdin=ROUNDS_ARTICLE)
+    assert from_file.stdout == once.stdout
