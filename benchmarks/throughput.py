@@ -11,6 +11,8 @@ Cases, all on the same generated articles (benchmarks/corpus.py):
   plain text (API, the call alone), and ``cleannews < corpus.txt`` (CLI on stdin,
   start-up and streaming included);
 - cleannews on the same articles as JSON Lines (a record each), ``-j1`` and ``-j2``.
+- the CLI cases again with ``--single-pass`` (one round of cleaning, not rounds
+  until nothing more goes).
 
 Throughput is megabytes of article text per second of CPU time (user + system)
 of the process and its children, the least of ``--repeat`` runs, so other work on
@@ -99,6 +101,11 @@ def main() -> None:
         "cleannews CLI, stdin, plain": lambda: run(cleannews, text),
         "cleannews JSON Lines -j1": lambda: run([*cleannews, "-j1", str(records)]),
         "cleannews JSON Lines -j2": lambda: run([*cleannews, "-j2", str(records)]),
+        # One round of cleaning instead of rounds until nothing more goes.
+        "  --single-pass, stdin, plain": lambda: run([*cleannews, "--single-pass"], text),
+        "  --single-pass, JSON Lines -j1": lambda: run(
+            [*cleannews, "--single-pass", "-j1", str(records)]
+        ),
     }
     # Interleaved repeats: a burst of load hits every case alike.
     runs: dict[str, list[Run]] = {name: [] for name in cases}
