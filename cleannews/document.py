@@ -416,18 +416,19 @@ def apply_removals(text: str, removals: Iterable[Removal]) -> str:
 
 
 def lift_removals(
-    text: str, earlier: Iterable[Removal], later: Iterable[Removal], first_line: int = 1
+    doc: Document, earlier: Iterable[Removal], later: Iterable[Removal]
 ) -> list[Removal]:
-    """``later``, removals from the text ``earlier`` left of ``text``, as removals from ``text``.
+    """``later``, removals from the text ``earlier`` left of ``doc.text``, as removals from it.
 
-    The text left is ``text`` with the earlier spans cut out, so each of its
-    spans was made of pieces of ``text`` lying between earlier removals. A
-    later removal becomes a removal of each such piece, under the same stage,
-    rule and reason, split where a line of ``text`` ends: whole lines stay
-    whole-line removals, the rest of a line (beside an earlier cut) is a
-    part-of-line removal. Together with ``earlier`` they cut out of ``text``
-    exactly what both rounds cut.
+    The text left is ``doc.text`` with the earlier spans cut out, so each of
+    its spans was made of pieces of ``doc.text`` lying between earlier
+    removals. A later removal becomes a removal of each such piece, under the
+    same stage, rule and reason, split where a line of ``doc`` ends: whole
+    lines stay whole-line removals, the rest of a line (beside an earlier cut)
+    is a part-of-line removal. Together with ``earlier`` they cut out of
+    ``doc.text`` exactly what both rounds cut.
     """
+    text = doc.text
     # The pieces of text that were kept: (offset in the text left, offset in text, length).
     kept: list[tuple[int, int, int]] = []
     position = left = 0
@@ -439,7 +440,6 @@ def lift_removals(
     if position < len(text):
         kept.append((left, position, len(text) - position))
     kept_starts = [piece[0] for piece in kept]
-    doc = Document(text, first_line)
     lifted: list[Removal] = []
     for removal in later:
         at = removal.start
@@ -456,53 +456,33 @@ def lift_removals(
 
 
 def _line_pieces(doc: Document, removal: Removal, start: int, end: int) -> Iterator[Removal]:
-    """``removal``'s stage, rule and reason over ``start``..``end`` of ``doc.text``, by lines."""
-    text, starts = doc.text, doc.starts
-    first = bisect_right(starts, start) - 1
+    """``removal``'s stage, rule and reason over ``start``..``end`` of ``doc.text``, by lines:
+    a run of whole lines as one removal, a part of a line as a part-of-line one."""
+    starts = doc.starts
+    index = bisect_right(starts, start) - 1
     last = bisect_right(starts, end - 1) - 1
-    index = first
+    whole_from: int | None = None  # the first line of a run of whole lines
     while index <= last:
         line_start = starts[index]
         line_end = line_start + len(doc.lines[index]) + len(doc.ends[index])
-        piece_start, piece_end = max(start, line_start), min(end, line_end)
-        whole = piece_start == line_start or (piece_start == 1 and text.startswith("\ufeff"))
-        if whole and piece_end == line_end:
-            # Whole lines: as many as follow whole, in one removal.
-            run_end = index
-            while run_end < last and end >= starts[run_end + 1] + len(doc.lines[run_end + 1]) + len(
-                doc.ends[run_end + 1]
-            ):
-                run_end += 1
-            piece_end = min(end, starts[run_end] + len(doc.lines[run_end]) + len(doc.ends[run_end]))
-            yield _new_removal(
-                Removal,
-                (
-                    removal.stage,
-                    removal.rule,
-                    removal.reason,
-                    doc.line_number(index),
-                    doc.line_number(run_end),
-                    piece_start,
-                    piece_end,
-                    text[piece_start:piece_end],
-                    False,
-                ),
-            )
-            index = run_end + 1
-            continue
-        number = doc.line_number(index)
-        yield _new_removal(
-            Removal,
-            (
+        # remove_lines leaves a byte-order mark at the very start where it is.
+        first_column = 1 if line_start == 0 and doc.text.startswith("\ufeff") else 0
+        if start <= line_start + first_column and line_end <= end:
+            whole_from = index if whole_from is None else whole_from
+        else:
+            if whole_from is not None:
+                yield doc.remove_lines(
+                    removal.stage, removal.rule, removal.reason, whole_from, index - 1
+                )
+                whole_from = None
+            yield doc.remove_span(
                 removal.stage,
                 removal.rule,
                 removal.reason,
-                number,
-                number,
-                piece_start,
-                piece_end,
-                text[piece_start:piece_end],
-                True,
-            ),
-        )
+                index,
+                max(start, line_start) - line_start,
+                min(end, line_end) - line_start,
+            )
         index += 1
+    if whole_from is not None:
+        yield doc.remove_lines(removal.stage, removal.rule, removal.reason, whole_from, last)

@@ -136,17 +136,18 @@ class Pipeline:
         needs; ``options.single_pass`` cleans once. The removals of every round
         point into ``text``.
         """
-        result = self._clean_once(self.stages, text, first_line)
+        doc = Document(text, first_line)
+        result = self._clean_once(self.stages, doc)
         limit = 1 if self.options.single_pass else MAX_ROUNDS
         rounds = 1
         # A stage that judges the first or last line as it came in (a title) would
         # take the next one in each round: it has its say in the first round only.
         again_stages = [stage for stage in self.stages if not stage.first_round_only]
         while result.removals and rounds < limit:
-            again = self._clean_once(again_stages, result.text, first_line)
+            again = self._clean_once(again_stages, Document(result.text, first_line))
             if not again.removals:
                 break
-            lifted = lift_removals(text, result.removals, again.removals, first_line)
+            lifted = lift_removals(doc, result.removals, again.removals)
             removals = sorted([*result.removals, *lifted], key=START)
             fresh = tuple(note for note in again.warnings if note not in result.warnings)
             # The same text as again.text, built from the original and all the removals.
@@ -156,9 +157,9 @@ class Pipeline:
             rounds += 1
         return result
 
-    def _clean_once(self, stages: list[Stage], text: str, first_line: int) -> Result:
-        """One round: each of ``stages`` once, in order."""
-        doc = Document(text, first_line)
+    def _clean_once(self, stages: list[Stage], doc: Document) -> Result:
+        """One round: each of ``stages`` once, in order, over ``doc`` (marking what goes)."""
+        text, first_line = doc.text, doc.first_line
         removals: list[Removal] = []
         # Where part-of-line removals are, by line index, so that no two removals
         # ever overlap: the first stage to claim a span keeps it, and a later

@@ -98,7 +98,7 @@ def test_lifted_removals_cut_out_what_both_rounds_cut(seed: int) -> None:
     earlier = _segments(rng, text)
     left = apply_removals(text, earlier)
     later = _segments(rng, left) if left else []
-    lifted = lift_removals(text, earlier, later)
+    lifted = lift_removals(Document(text), earlier, later)
     both = sorted([*earlier, *lifted], key=lambda r: r.start)
     # No overlap, each removal's text is the input's, and replaying both gives
     # what the second round gave.
