@@ -263,23 +263,12 @@ class LinePatternStage(Stage):
                     (i, line_matcher.fullmatch(doc.lines[i])) for i in range(first, last + 1)
                 )
             for index, found in candidates:
-                if found is None or index < 0 or removed[index]:
+                if index < 0 or removed[index]:
                     continue
-                if not self.accept(doc, index, found):
-                    continue
-                rule = found.lastgroup
-                assert rule is not None
-                yield self.remove_lines(doc, rule, index)
-        # A line that is residue once a glued part is cut out ("AdvertisementLoading...")
-        # goes too, or a second run would find it.
-        for index in doc.cut_lines():
-            if removed[index]:
-                continue
-            found = self.line_matcher().fullmatch(doc.visible(index))
-            if found is not None and self.accept(doc, index, found):
-                rule = found.lastgroup
-                assert rule is not None
-                yield self.remove_lines(doc, rule, index)
+                removal = self._take(doc, index, found)
+                if removal is not None:
+                    yield removal
+        yield from self._find_in_cut_lines(doc)
 
     def find_in_lines(self, doc: Document, indexes: Iterable[int]) -> Iterator[Removal]:
         """What the whole-text scan of :meth:`find` yields, given ``indexes`` (ascending)
@@ -294,23 +283,31 @@ class LinePatternStage(Stage):
         """
         removed = doc.removed
         lines = doc.lines
-        matcher = self.line_matcher()
+        fullmatch = self.line_matcher().fullmatch
         for index in indexes:
             if not removed[index]:
-                removal = self._judge(matcher, doc, index, lines[index])
+                removal = self._take(doc, index, fullmatch(lines[index]))
                 if removal is not None:
                     yield removal
+        yield from self._find_in_cut_lines(doc)
+
+    def _find_in_cut_lines(self, doc: Document) -> Iterator[Removal]:
+        """Lines that are residue once a glued part is cut out ("AdvertisementLoading...").
+
+        They go too, or a second run would find them; they are few, so all are judged.
+        """
+        removed = doc.removed
         for index in doc.cut_lines():
             if not removed[index]:
-                removal = self._judge(matcher, doc, index, doc.visible(index))
+                # The matcher is asked for here only: most texts have no cut line,
+                # and a scanning stage need not compile it for them.
+                found = self.line_matcher().fullmatch(doc.visible(index))
+                removal = self._take(doc, index, found)
                 if removal is not None:
                     yield removal
 
-    def _judge(
-        self, matcher: re.Pattern[str], doc: Document, index: int, text: str
-    ) -> Removal | None:
-        """The removal of line ``index`` when ``text`` (the line) is one of the stage's lines."""
-        found = matcher.fullmatch(text)
+    def _take(self, doc: Document, index: int, found: re.Match[str] | None) -> Removal | None:
+        """The removal of line ``index`` when ``found`` matched it and accept() agrees."""
         if found is None or not self.accept(doc, index, found):
             return None
         rule = found.lastgroup
