@@ -209,6 +209,34 @@ def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
     )
 
 
+# Words that attribute speech to someone, by language ("..., the mayor said",
+# "..., riefen die Streikenden", "..., selon le syndicat"). A prompt or banner
+# is the page talking to its reader; once a clause after a comma names who said
+# it, the line is a paragraph reporting those words.
+_ATTRIBUTION = (
+    r",[^\n]*?\b(?:said|says|told|asked|shouted|added|explained|recalled|according\s+to"
+    r"|sagte|sagten|sagt|riefen|rief|erklärte|erklärt|teilte|berichtete|heißt\s+es"
+    r"|selon|dit|affirme|affirmé|déclare|déclaré|explique|expliqué|lancé|affiche|raconte"
+    r"|dijo|dice|según|afirma|afirmó|explicó|explica|gritaban|gritó|declaró|aseguró|se\s+lee"
+    r"|disse|detto|secondo|spiega|spiegato|segundo|afirmou|explicou|disseram"
+    r"|zei|zegt|volgens|сказал\w*|заявил\w*|сообщил\w*|по\s+словам)\b"
+)
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    return regexcache.compile(_ATTRIBUTION, re.IGNORECASE)
+
+
+def reports_speech(line: str) -> bool:
+    """Whether a clause after a comma says who spoke: "Follow us, the rebels shouted".
+
+    Prompts and notices address the reader and name no speaker; an article
+    quoting one, with or without quotation marks, adds who said it.
+    """
+    return "," in line and _attribution().search(line) is not None
+
+
 def talks_about(
     doc: Document,
     mentions: Callable[[str], object],

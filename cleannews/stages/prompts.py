@@ -5,7 +5,9 @@ app, share, log in to keep reading) and extractors keep the request as a line
 of text. A line is removed only when the request is the whole line: it starts
 with the request ("Subscribe to ...", "Folgen Sie uns ...", "Suivez-nous ...")
 and stays short. A sentence in a paragraph, or a quote ("Follow us," the rebels
-shouted), is left alone.
+shouted), is left alone, with or without its quotation marks: a clause after a
+comma that says who spoke (Folgen Sie uns, riefen die Streikenden) makes the
+line a report of the words, not the page's own request.
 
 An article whose subject is a subscription (a paper's new prices, a streaming
 deal) talks about subscribing in its own paragraphs. When two or more
@@ -31,6 +33,7 @@ from cleannews.document import Document, Removal
 from cleannews.stages.base import LinePatternStage
 from cleannews.stages.context import (
     lines_with_pieces,
+    reports_speech,
     same_line,
     talks_about,
     word_count,
@@ -401,7 +404,10 @@ class PromptsStage(LinePatternStage):
             if index == seen or removed[index]:
                 continue
             seen = index
-            if word_count(doc.lines[index]) > _MAX_CLICK_WORDS or self.about_subscriptions(doc):
+            line = doc.lines[index]
+            if word_count(line) > _MAX_CLICK_WORDS or reports_speech(line):
+                continue
+            if self.about_subscriptions(doc):
                 continue
             yield self.remove_lines(doc, "click_here", index)
 
@@ -409,7 +415,7 @@ class PromptsStage(LinePatternStage):
         line = doc.lines[index]
         # A paywall or ad-blocker notice explains itself at some length.
         limit = _MAX_PAYWALL_WORDS if match.lastgroup == "paywall" else _MAX_WORDS
-        if word_count(line) > limit:
+        if word_count(line) > limit or reports_speech(line):
             return False
         if match.lastgroup in _SUBSCRIPTION_RULES:
             return not self.about_subscriptions(doc)

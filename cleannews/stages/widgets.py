@@ -6,8 +6,9 @@ article"), and over it a cookie banner. Extractors keep their labels. A line is
 removed when it holds nothing but such a label, or when it is a cookie notice
 that addresses the reader ("This website uses cookies to improve your
 experience"). A news story about cookies or comments keeps its sentences: the
-cookie rule needs the site speaking about itself, and stands down when two or
-more paragraphs of the text discuss cookies.
+cookie rule needs the site speaking about itself (a notice quoted with a clause
+saying who says it, "..., the banner says", is the story's), and stands down
+when two or more paragraphs of the text discuss cookies.
 
 >>> from cleannews import clean
 >>> clean("The vote passed.\\nComments are closed.\\n")
@@ -26,7 +27,7 @@ from typing import ClassVar
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import SPACE, SPACE_CHARACTERS, LinePatternStage
-from cleannews.stages.context import same_line, talks_about, word_count
+from cleannews.stages.context import reports_speech, same_line, talks_about, word_count
 from cleannews.stages.gates import StartScan
 
 _OPEN = r"(?:[#*_>\[(•·\-–—]+[^\S\n]*)?"
@@ -202,7 +203,8 @@ class WidgetsStage(LinePatternStage):
         if word_count(doc.lines[index]) > _MAX_WORDS:
             return False
         if match.lastgroup == "consent":
-            return not self.about_cookies(doc)
+            # "We use cookies ..., the new banner says": an article quoting a banner
+            return not reports_speech(doc.lines[index]) and not self.about_cookies(doc)
         return True
 
     def candidate_lines(self, doc: Document) -> list[int] | None:

@@ -78,6 +78,17 @@ def test_call_to_action_goes(prompts: Removed, line: str, rule: str) -> None:
         "Sign-in sheets at the depot showed that nobody worked that night.",
         "Folgen Sie der Debatte im Landtag, sagte die Ministerin den Abgeordneten.",
         "Read the full report, which runs to 300 pages, and you will see why the line was closed.",
+        # a prompt's words, reported as speech without quotation marks: the attribution
+        # says the line is the story's (whatever the rule, in any language)
+        "Follow us on the new route, the conductor told passengers at the platform.",
+        "Click here, swipe there: commuters book tickets with a dozen gestures, Ms Ruiz said.",
+        "Download the app, and the rail company learns far more about you, the report says.",
+        "Already a subscriber? Many travellers say yes without being one, according to a poll.",
+        "Folgen Sie uns, riefen die Streikenden den Fahrgästen am Bahnsteig zu.",
+        "Suivez-nous, avait lancé le directeur aux cheminots lors de l'assemblée.",
+        "Síguenos, gritaban los huelguistas a los viajeros desde el andén.",
+        "Cet article est réservé aux abonnés, affiche le site, selon une étude du syndicat.",
+        "Iscriviti alla newsletter, ha detto il sindaco ai pendolari, e saprai tutto.",
         # a long paragraph that happens to start like a prompt stays
         "Subscribe to the idea that rail is the future, the minister argued, and you must also "
         "accept that the network needs billions in investment over the next decade, far more "

@@ -71,6 +71,9 @@ def test_widget_label_goes(widgets: Removed, line: str, rule: str) -> None:
         "Cookies and hot tea were handed out at the barrier.",
         "The agency's website uses cookies, a privacy group complained in March.",
         '"Leave a reply on the form and we will call you back," the agency said.',
+        # a banner's words, reported as speech without quotation marks
+        "We use cookies to improve your visit, the agency's new banner says, and that is enough.",
+        "Wir verwenden Cookies, heißt es auf der Seite, sagte die Datenschützerin.",
     ],
 )
 def test_article_sentences_stay(widgets: Removed, line: str) -> None:
