@@ -5,7 +5,8 @@ the links as lines of text. Two shapes are removed:
 
 - a lead line with the linked headline on the same line: "READ MORE: Storm
   closes the coast road", "Leia também: ...", "Related: ..." (the rest must be
-  short enough to be a headline, not a paragraph that happens to start so);
+  short enough to be a headline, not a paragraph that happens to start so, and
+  must not start with a word in lower case, as a sentence running on does);
 - a lead line on its own ("You may also like", "Most read", "À lire aussi"),
   and the run of headline-like lines right after it: short lines without a
   closing full stop, list bullets allowed. The run stops at the first line
@@ -175,6 +176,16 @@ _CLOSE = r"[\s*_.…:：!›»>\])|\-–—]*"
 _SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
 
 _MAX_TITLE_WORDS = 30
+# The word a lead's title starts with, when it starts with a letter or digit.
+_FIRST_WORD = regexcache.compile(r"\w+")
+
+
+def _runs_on(title: str) -> bool:
+    """Whether the text after a lead starts with a word all in lower case."""
+    first = _FIRST_WORD.match(title)
+    return first is not None and first.group().islower()
+
+
 _MAX_BLOCK_LINES = 15
 # A lead that names another site: "Also on example.com".
 _SITE_LEAD = rf"\bon\s+{_DOMAIN}\W*$"
@@ -340,11 +351,18 @@ class RelatedStage(Stage):
 
     @staticmethod
     def _is_title(text: str) -> bool:
-        """Whether the text after a lead is one headline, not a paragraph."""
+        """Whether the text after a lead is one headline, not a paragraph.
+
+        A headline starts with a capital, a digit, a quote or a link; a first
+        word all in lower case right after the separator ("Read more: that was
+        the slogan ...") is a sentence running on from the lead's words.
+        ("iPhone" is a headline's word: not all of it is lower case.)
+        """
         return (
             has_words(text, 1)
             and not has_words(text, _MAX_TITLE_WORDS + 1)
             and not is_paragraph(text, min_words=20)
+            and not _runs_on(text)
         )
 
     @staticmethod

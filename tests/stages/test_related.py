@@ -120,6 +120,12 @@ def test_headline_above_the_first_paragraph_is_kept(related: Removed) -> None:
         HARBOUR + "More than 200 people attended the reopening.\n" + TAIL,
         HARBOUR + "Related costs rose by a third, the audit found.\n" + TAIL,
         HARBOUR + "Lesen Sie auch den Bericht des Rechnungshofs, sagte der Bürgermeister.\n",
+        # after the lead's words, a sentence in lower case runs on: a headline starts
+        # with a capital (or a digit, a quote, a script without case)
+        HARBOUR + "Read more: that was the slogan on the first poster, and it stuck.\n" + TAIL,
+        HARBOUR + "Recommended for you: a berth at the north quay, the harbour master said.\n",
+        HARBOUR + "À lire aussi : le rapport du port, qui sera publié lundi.\n" + TAIL,
+        HARBOUR + "Lee también: el informe del puerto, que se publica el lunes.\n" + TAIL,
         # a list in the article, opened by the article's own sentence
         HARBOUR + "The new berths are:\n- North quay\n- East basin\n" + TAIL,
         # a lone lead with a single line in mid-article may be a label over a subheading
