@@ -5,7 +5,8 @@ Pages print a photo caption both under the image and in a lightbox or
 previous remaining line (blank lines and lines other stages removed do not
 count) says the same, ignoring case, spacing, punctuation and a trailing photo
 credit. Short lines are never treated as repeats: "* * *", table cells and
-refrains repeat on purpose.
+refrains repeat on purpose; nor is a line when either copy ends with a comma,
+as a line of a song or poem repeated in its verse does.
 
 A gallery's captions are often printed again a few paragraphs on (a slideshow,
 a lightbox). A later line that copies a line up to :data:`LOOK_BACK` kept lines
@@ -193,6 +194,19 @@ def _may_hold_tail(line: str) -> bool:
     return _may_hold_credit(line.rstrip()[-_CREDIT_REACH:])
 
 
+# Commas a line may end with: Latin, CJK (full-width and enumeration), Arabic.
+_COMMAS = (",", "，", "、", "،")
+
+
+def _runs_on(line: str) -> bool:
+    """Whether the line ends with a comma: a line of verse, never a caption or a paragraph.
+
+    A song or a poem repeats a line on purpose ("We shall not be moved, ...,"
+    twice); a caption or paragraph printed twice ends as a sentence or a title does.
+    """
+    return line.rstrip().endswith(_COMMAS)
+
+
 def key_length(key: str) -> int:
     """The length of a comparison key, wide (CJK) characters counting double."""
     return len(key) + len(_WIDE.findall(key))
@@ -269,6 +283,8 @@ class CaptionsStage(Stage):
                     and _may_share_key(texts[position], texts[previous])
                     and key(position) == key(previous)
                     and key_length(key(position)) >= min_chars
+                    and not _runs_on(texts[previous])
+                    and not _runs_on(texts[position])
                 ):
                     rule = "repeated_line"
             if not rule and far.is_copy(position):

@@ -128,6 +128,25 @@ def test_different_paragraphs_stay(first: str, second: str) -> None:
     assert run_stage("captions", f"{first}\n{second}\n").removals == ()
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a line of verse repeated in a song or poem: a line ending with a comma runs
+        # on into the next, which no caption or paragraph printed twice does
+        (
+            "We shall not be moved, not by the harbour board,",
+            "We shall not be moved, not by the harbour board,",
+        ),
+        ("Do not forget the men who sailed at dawn,", "Do not forget the men who sailed at dawn."),
+        ("Wir bleiben hier, wir bleiben am Hafen,", "Wir bleiben hier, wir bleiben am Hafen"),
+        ("Nous chanterons le port de nos pères,", "Nous chanterons le port de nos pères,"),
+    ],
+)
+def test_a_repeated_line_of_verse_stays(first: str, second: str) -> None:
+    text = f"The dockers sang as they marched:\n\n{first}\n{second}\nAnd the tide came in.\n"
+    assert run_stage("captions", text).removals == ()
+
+
 def test_min_chars_is_a_setting() -> None:
     text = "The ferry left at noon.\nThe ferry left at noon.\n"
     assert Pipeline().run(text).removals == ()  # 19 letters: under the default 30
