@@ -5,6 +5,8 @@ Off by default: many users keep who wrote an article and when. Enable it with
 list of names, perhaps with a role or agency) or a time stamp (a "Published" or
 "Updated" label with a date, a date alone, "3 hours ago"). A sentence that
 starts with "By" ("By noon the river had risen") has no list of names and stays.
+Stamps are looked for in the first and last lines only; two or more bare times
+of day there ("10:15") head the entries of a short live blog and stay.
 
 >>> from cleannews import clean
 >>> text = "By Jane Doe and Jo Lee\\nUpdated: 18 Nov 2019 9:38 pm\\nThe river rose.\\n"
@@ -68,6 +70,10 @@ _DATE_EVIDENCE = regexcache.compile(
     rf"\d[:h]\d\d|\d[/.-]\d{{1,2}}[/.-]\d|(?<!\w)(?i:{_MONTH})(?!\w)"
 )
 _YEAR = regexcache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A time of day alone on its line: "10:15", "4:14 p.m.", "18h30", "11:50 GMT".
+_BARE_TIME = regexcache.compile(
+    r"\s*(?:[*•·-]\s*)?\d{1,2}[:h.]\d\d(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?\s*"
+)
 _HEAD_LINES = 8
 _TAIL_LINES = 4
 _CANDIDATE = regexcache.compile(r"\d|^\W*(?i:by|von|par|por|di|door|av|от|written|text|testo)\b")
@@ -122,6 +128,12 @@ class BylineStage(LinePatternStage):
         # Bylines and stamps stand above or below the story. A time further in is
         # the story's own: a live blog's "4:14 p.m." heads an entry.
         ends = set(head_lines(doc, _HEAD_LINES) + tail_lines(doc, _TAIL_LINES))
+        # A short live blog has all its entries near the edges: two or more bare
+        # times of day there head its entries, where a page has one stamp.
+        lines = doc.lines
+        bare = {index for index in ends if _BARE_TIME.fullmatch(lines[index])}
+        if len(bare) >= 2:
+            ends -= bare
         for removal in super().find(doc):
             if removal.start_line - doc.first_line in ends:
                 yield removal

@@ -73,3 +73,21 @@ def test_times_inside_the_story_stay() -> None:
 def test_a_span_of_dates_stays() -> None:
     text = "29 November 2018 | 20 January 2019\n" + BODY
     assert _clean(text) == text
+
+
+def test_the_entry_times_of_a_short_live_blog_stay() -> None:
+    # A live blog heads its entries with bare times; short, all of it is near the
+    # edges, where a page's time stamp stands. Two or more bare times there are
+    # the entries', and stay; the byline still goes.
+    text = (
+        "By Nora Lind\n"
+        "10:02\nFerries from the north pier are cancelled until 2pm.\n"
+        "10:15\nWinds of 120km/h were recorded at the lighthouse.\n"
+        "11:34 a.m.\nThe council has closed 14 schools.\n"
+        "11:50\nThe red warning stays in force until midnight.\n"
+    )
+    assert _clean(text) == text[len("By Nora Lind\n") :]
+
+
+def test_one_bare_time_at_the_head_is_a_stamp() -> None:
+    assert _clean("10:02\n" + BODY + "Roads were closed.\n") == BODY + "Roads were closed.\n"
