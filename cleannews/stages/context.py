@@ -214,12 +214,18 @@ def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
 # is the page talking to its reader; once a clause after a comma names who said
 # it, the line is a paragraph reporting those words.
 _ATTRIBUTION = (
-    r",[^\n]*?\b(?:said|says|told|asked|shouted|added|explained|recalled|according\s+to"
-    r"|sagte|sagten|sagt|riefen|rief|erklärte|erklärt|teilte|berichtete|heißt\s+es"
-    r"|selon|dit|affirme|affirmé|déclare|déclaré|explique|expliqué|lancé|affiche|raconte"
-    r"|dijo|dice|según|afirma|afirmó|explicó|explica|gritaban|gritó|declaró|aseguró|se\s+lee"
-    r"|disse|detto|secondo|spiega|spiegato|segundo|afirmou|explicou|disseram"
-    r"|zei|zegt|volgens|сказал\w*|заявил\w*|сообщил\w*|по\s+словам)\b"
+    r",[^\n]*?\b(?:said|says|told|asked|shouted|cried|added|explained|recalled|wrote|urged"
+    r"|according\s+to"
+    r"|sagte|sagten|sagt|riefen|rief|schrie|schrien|erklärte|erklärt|teilte|berichtete|schrieb"
+    r"|heißt\s+es|hieß\s+es"
+    r"|selon|dit|disait|disent|affirme|affirmé|déclare|déclaré|explique|expliqué|lancé|lançait"
+    r"|criait|criaient|affiche|affichait|raconte"
+    r"|dijo|dice|decía|dicen|según|afirma|afirmó|explicó|explica|gritaban|gritaba|gritó"
+    r"|declaró|aseguró|rezaba|se\s+lee"
+    r"|disse|diceva|dicevano|detto|secondo|spiega|spiegato|gridavano|gridava|urlavano"
+    r"|si\s+legge|diz|dizia|diziam|segundo|afirmou|explicou|gritavam|gritava|disseram|lê-se"
+    r"|zei|zeiden|zegt|volgens|riep|riepen|schreeuwden"
+    r"|сказал\w*|заявил\w*|сообщил\w*|говорил\w*|говорится|кричал\w*|по\s+словам)\b"
 )
 
 

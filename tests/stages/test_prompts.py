@@ -89,6 +89,11 @@ def test_call_to_action_goes(prompts: Removed, line: str, rule: str) -> None:
         "Síguenos, gritaban los huelguistas a los viajeros desde el andén.",
         "Cet article est réservé aux abonnés, affiche le site, selon une étude du syndicat.",
         "Iscriviti alla newsletter, ha detto il sindaco ai pendolari, e saprai tutto.",
+        "Seguici, gridavano i ferrovieri ai passanti dalla piazza della stazione.",
+        "Siga-nos, gritavam os grevistas aos passageiros na plataforma.",
+        "Conteúdo exclusivo para assinantes, lê-se em metade das notícias do site.",
+        "Volg ons, riepen de stakers naar de reizigers op het perron.",
+        "Следите за нами, кричали забастовщики пассажирам на перроне.",
         # a long paragraph that happens to start like a prompt stays
         "Subscribe to the idea that rail is the future, the minister argued, and you must also "
         "accept that the network needs billions in investment over the next decade, far more "
