@@ -214,14 +214,15 @@ def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
 # is the page talking to its reader; once a clause after a comma names who said
 # it, the line is a paragraph reporting those words.
 _ATTRIBUTION = (
-    r",[^\n]*?\b(?:said|says|told|asked|shouted|cried|added|explained|recalled|wrote|urged"
-    r"|according\s+to"
+    r",[^\n]*?\b(?:said|says|say|told|asked|shouted|cried|added|adds|explained|recalled|wrote"
+    r"|urged|urges|warned|warns|advised|advises|noted|notes|argued|argues|insisted|admitted"
+    r"|announced|according\s+to"
     r"|sagte|sagten|sagt|riefen|rief|schrie|schrien|erklärte|erklärt|teilte|berichtete|schrieb"
-    r"|heißt\s+es|hieß\s+es"
+    r"|warnte|betonte|meinte|heißt\s+es|hieß\s+es|so\s+(?:der|die)"
     r"|selon|dit|disait|disent|affirme|affirmé|déclare|déclaré|explique|expliqué|lancé|lançait"
-    r"|criait|criaient|affiche|affichait|raconte"
+    r"|criait|criaient|affiche|affichait|raconte|estime|souligne|précise|ajoute|indique"
     r"|dijo|dice|decía|dicen|según|afirma|afirmó|explicó|explica|gritaban|gritaba|gritó"
-    r"|declaró|aseguró|rezaba|se\s+lee"
+    r"|declaró|aseguró|señaló|añadió|indicó|advierte|rezaba|se\s+lee"
     r"|disse|diceva|dicevano|detto|secondo|spiega|spiegato|gridavano|gridava|urlavano"
     r"|si\s+legge|diz|dizia|diziam|segundo|afirmou|explicou|gritavam|gritava|disseram|lê-se"
     r"|zei|zeiden|zegt|volgens|riep|riepen|schreeuwden"
