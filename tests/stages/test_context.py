@@ -25,6 +25,27 @@ def test_headline_like(line: str, headline: bool) -> None:
     assert context.is_headline_like(line) is headline
 
 
+@pytest.mark.parametrize(
+    ("line", "reported"),
+    [
+        ("Follow us, the rebels shouted.", True),
+        ("Suivez-nous, avait lancé le directeur.", True),
+        ("Wir verwenden Cookies, heißt es auf der Seite.", True),
+        ("Contenido para suscriptores, según el estudio.", True),
+        # prompts as pages print them: no one is named as saying them
+        ("Follow us on Twitter, Facebook and Instagram.", False),
+        ("Subscribe to our newsletter, it's free and you can cancel at any time.", False),
+        ("Already a subscriber? Log in here", False),
+        # a reporting verb with no comma before it is no clause of attribution
+        ("Sign up for what the critics said about this year's festival", False),
+        # "said" inside a longer word is no verb
+        ("Subscribe, and the saidai festival app is yours", False),
+    ],
+)
+def test_reports_speech_needs_an_attribution_after_a_comma(line: str, reported: bool) -> None:
+    assert context.reports_speech(line) is reported
+
+
 def test_wrap_width_sees_wrapping_past_long_addresses() -> None:
     wrapped = "The harbour authority reopened the northern quay on Monday after\n" * 10
     address = "[1]: https://example.org/" + "a-very-long-address-" * 8 + "\n"
