@@ -6,7 +6,8 @@ the links as lines of text. Two shapes are removed:
 - a lead line with the linked headline on the same line: "READ MORE: Storm
   closes the coast road", "Leia também: ...", "Related: ..." (the rest must be
   short enough to be a headline, not a paragraph that happens to start so, and
-  must not start with a word in lower case, as a sentence running on does);
+  must not start with a word in lower case, nor end with a full stop after
+  saying who spoke, as a sentence does);
 - a lead line on its own ("You may also like", "Most read", "À lire aussi"),
   and the run of headline-like lines right after it: short lines without a
   closing full stop, list bullets allowed. The run stops at the first line
@@ -45,6 +46,7 @@ from cleannews.stages.context import (
     next_live,
     paragraph_follows,
     previous_live,
+    reports_speech,
     starts_lowercase,
 )
 from cleannews.stages.first_words import FirstWordGate
@@ -356,13 +358,16 @@ class RelatedStage(Stage):
         A headline starts with a capital, a digit, a quote or a link; a first
         word all in lower case right after the separator ("Read more: that was
         the slogan ...") is a sentence running on from the lead's words.
-        ("iPhone" is a headline's word: not all of it is lower case.)
+        ("iPhone" is a headline's word: not all of it is lower case.) A
+        headline may say who said something ("..., operator says") but ends
+        without a full stop: with one, it is a sentence of the story.
         """
         return (
             has_words(text, 1)
             and not has_words(text, _MAX_TITLE_WORDS + 1)
             and not is_paragraph(text, min_words=20)
             and not _runs_on(text)
+            and not (ends_with_period(text) and reports_speech(text))
         )
 
     @staticmethod
