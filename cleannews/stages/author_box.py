@@ -27,7 +27,7 @@ from typing import ClassVar
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import EDGE_LINES, Stage, tail_lines
-from cleannews.stages.context import case_blind_chars
+from cleannews.stages.context import case_blind_chars, reports_speech
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"(?<![\w@])@\w{2,30}"
@@ -76,7 +76,7 @@ _ROLE = (
 )
 _BIO_SOURCE = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+"
-    r"(?:is|was|ist|est|es|è|é)\s+(?:(?:a|an|the|one\s+of|ein(?:e)?|un(?:e|a)?|le|la|el|il|o)\s+)?"
+    r"(?:is|ist|est|es|è|é)\s+(?:(?:a|an|the|one\s+of|ein(?:e)?|un(?:e|a)?|le|la|el|il|o)\s+)?"
     rf"(?:[^.!?\n]{{0,80}}?\s)?{_ROLE}s?\b"
 )
 _BIO = regexcache.compile(_BIO_SOURCE, re.IGNORECASE)
@@ -192,12 +192,12 @@ def _box_gate() -> re.Pattern[str]:
     with a tip prompt (its last character is "p", "?", ":" or a space, see
     _may_end_tip_prompt), or the line after it may be a bio or its label
     (_is_bio). A bio starts with a word that starts with a letter, then one
-    to three more words and "is", "was" ...; a label with "about", "über" ...
+    to three more words and "is", "ist" ...; a label with "about", "über" ...
     Each step takes a whole word (the word and space classes share no
     character), and the words that may come next are told apart by their
     first letter before any is tried, so a line of prose costs a few steps.
     """
-    verbs = ("is", "was", "ist", "est", "es", "è", "é")
+    verbs = ("is", "ist", "est", "es", "è", "é")
     verb = rf"(?=[{_first_letters(verbs)}])(?i:{'|'.join(verbs)})\s"
     word = r"[\w'’.-]++\s++"
     about = ("about", "über", "à", "sobre", "l'autore")
@@ -231,7 +231,7 @@ def _is_bio(text: str) -> bool:
     """Whether a stripped line is a bio or its label, of at most 60 words."""
     return (
         bool(text)
-        and (_ABOUT_LABEL.fullmatch(text) is not None or _BIO.match(text) is not None)
+        and (_ABOUT_LABEL.fullmatch(text) is not None or _is_bio_sentence(text))
         and len(text.split()) <= _MAX_WORDS
     )
 
@@ -240,11 +240,21 @@ def _furniture_rule(text: str) -> str | None:
     """author_box_rule of a stripped, non-empty line, its words not counted."""
     if (_has_address_mark(text) and _ADDRESS_ONLY.fullmatch(text)) or _TIP_PROMPT.fullmatch(text):
         return "contact_line"
-    if _ABOUT_LABEL.fullmatch(text) or _BIO.match(text):
+    if _ABOUT_LABEL.fullmatch(text) or _is_bio_sentence(text):
         return "author_bio"
     if contact_start(text) == 0:
         return "contact_line"
     return None
+
+
+def _is_bio_sentence(text: str) -> bool:
+    """Whether a stripped line says who its author is: "Jo Lee is a reporter for The Paper."
+
+    A bio says what the author is now; "Mary Walsh was the paper's editor from
+    1970" ends an obituary, and "..., her son said" quotes someone about the
+    story's subject.
+    """
+    return _BIO.match(text) is not None and not reports_speech(text)
 
 
 def _first_text_line(doc: Document) -> int | None:

@@ -45,6 +45,9 @@ def test_contact_lines_and_bios(line: str, rule: str) -> None:
         "Nora Lind, columnist nora.lind@example.com",  # a signature asks nothing
         "— Pavel Novak (@pavelnovak) November 3, 2021",  # an embedded post's footer
         "Lind is a rare name in the valley, the mayor joked.",
+        # the story's subject, not its author: an obituary's past, a quote about them
+        "Mary Walsh was the Gazette's editor from 1970 to 2000.",
+        "Mary Walsh is a reporter before she is anything else, her son said.",
     ],
 )
 def test_near_misses_stay(line: str) -> None:
@@ -178,6 +181,7 @@ def test_a_two_line_text_keeps_its_first_line_out_of_the_tail() -> None:
         # A bio of more than 60 words is a paragraph: it stays.
         ("Nora Lind is a reporter who" + " covered the port" * 20 + ".\n", None),
         ("Lind is a rare name in the valley, the mayor joked.\n", None),
+        ("Mary Walsh was a reporter at the Gazette for 40 years.\n", None),
         ("The pier reopened. Have a tip?\n", "The pier reopened.\n"),
         ("The pier reopened. Email nora@example.com\n", "The pier reopened.\n"),
     ],
@@ -194,7 +198,7 @@ def test_tail_lines_without_an_address_go_only_as_bios(tail: str, kept: str | No
     "tail",
     [
         "Nora Lind is a reporter for The Harbour Times.\n",  # two words before "is"
-        "Dr. Nora Maria Lind was an editor at the Harbour Times.\n",  # four words
+        "Dr. Nora Maria Lind is an editor at the Harbour Times.\n",  # four words
         "\u00a0  Nora Lind ist Redakteurin der Hafenzeitung.\n",  # spaces before it
         "NORA LIND IS A REPORTER FOR THE HARBOUR TIMES.\n",
         "Nora Lind\tİs a reporter for The Harbour Times.\n",  # "İ" is "i" to IGNORECASE
