@@ -6,8 +6,8 @@ the links as lines of text. Two shapes are removed:
 - a lead line with the linked headline on the same line: "READ MORE: Storm
   closes the coast road", "Leia também: ...", "Related: ..." (the rest must be
   short enough to be a headline, not a paragraph that happens to start so, and
-  must not start with a word in lower case, nor end with a full stop after
-  saying who spoke, as a sentence does);
+  must not start with a word in lower case, nor be clauses ending with a full
+  stop, as a sentence does);
 - a lead line on its own ("You may also like", "Most read", "À lire aussi"),
   and the run of headline-like lines right after it: short lines without a
   closing full stop, list bullets allowed. The run stops at the first line
@@ -46,7 +46,6 @@ from cleannews.stages.context import (
     next_live,
     paragraph_follows,
     previous_live,
-    reports_speech,
     starts_lowercase,
 )
 from cleannews.stages.first_words import FirstWordGate
@@ -180,6 +179,14 @@ _SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
 _MAX_TITLE_WORDS = 30
 # The word a lead's title starts with, when it starts with a letter or digit.
 _FIRST_WORD = regexcache.compile(r"\w+")
+
+
+# Commas between clauses: Latin, CJK (full-width and enumeration), Arabic.
+_COMMAS = frozenset(",，、،")
+
+
+def _has_comma(text: str) -> bool:
+    return not _COMMAS.isdisjoint(text)
 
 
 def _runs_on(title: str) -> bool:
@@ -359,15 +366,16 @@ class RelatedStage(Stage):
         word all in lower case right after the separator ("Read more: that was
         the slogan ...") is a sentence running on from the lead's words.
         ("iPhone" is a headline's word: not all of it is lower case.) A
-        headline may say who said something ("..., operator says") but ends
-        without a full stop: with one, it is a sentence of the story.
+        headline may have clauses ("..., operator says") but ends without a
+        full stop: clauses and a full stop ("..., sagt die Polizei.",
+        "...を詳しく示している、と担当者は述べた。") make a sentence of the story.
         """
         return (
             has_words(text, 1)
             and not has_words(text, _MAX_TITLE_WORDS + 1)
             and not is_paragraph(text, min_words=20)
             and not _runs_on(text)
-            and not (ends_with_period(text) and reports_speech(text))
+            and not (ends_with_period(text) and _has_comma(text))
         )
 
     @staticmethod

@@ -130,6 +130,8 @@ def test_headline_above_the_first_paragraph_is_kept(related: Removed) -> None:
         # a sentence with a full stop that says who said it; a headline has neither
         HARBOUR + "Mehr zum Thema: Einbrüche im Hafen haben sich verdoppelt, sagt die Polizei.\n",
         HARBOUR + "See also: The harbour report, which runs to 300 pages, the mayor said.\n" + TAIL,
+        HARBOUR + "相关阅读：港务局去年发布的报告，详细列出了各码头的数据。\n" + TAIL,
+        HARBOUR + "関連記事：港湾局の報告書は数字を詳しく示している、と担当者は述べた。\n" + TAIL,
         # a list in the article, opened by the article's own sentence
         HARBOUR + "The new berths are:\n- North quay\n- East basin\n" + TAIL,
         # a lone lead with a single line in mid-article may be a label over a subheading
