@@ -41,6 +41,7 @@ from typing import ClassVar, cast
 from cleannews import regexcache
 from cleannews.document import Document, Removal
 from cleannews.stages.base import Stage
+from cleannews.stages.context import COMMAS
 
 # A credit at the end of a caption: "Photo: AFP", "File photo: Reuters",
 # "(Photo by Jane Doe/Getty Images)", "Foto: dpa", "（海辺市提供）", "写真＝ロイター".
@@ -194,17 +195,13 @@ def _may_hold_tail(line: str) -> bool:
     return _may_hold_credit(line.rstrip()[-_CREDIT_REACH:])
 
 
-# Commas a line may end with: Latin, CJK (full-width and enumeration), Arabic.
-_COMMAS = (",", "，", "、", "،")
-
-
 def _runs_on(line: str) -> bool:
     """Whether the line ends with a comma: a line of verse, never a caption or a paragraph.
 
     A song or a poem repeats a line on purpose ("We shall not be moved, ...,"
     twice); a caption or paragraph printed twice ends as a sentence or a title does.
     """
-    return line.rstrip().endswith(_COMMAS)
+    return line.rstrip().endswith(COMMAS)
 
 
 def key_length(key: str) -> int:

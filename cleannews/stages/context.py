@@ -104,6 +104,15 @@ def _unclosed(line: str) -> str:
     return line.rstrip().rstrip(_CLOSERS)
 
 
+# Commas between clauses: Latin, CJK (full-width and enumeration), Arabic.
+COMMAS = (",", "，", "、", "،")
+
+
+def has_comma(text: str) -> bool:
+    """Whether the text holds a comma of any script (see COMMAS)."""
+    return any(comma in text for comma in COMMAS)
+
+
 # How a sentence ends, before any closing quotes or brackets.
 _SENTENCE_MARKS = frozenset(".!?。！？…")
 _PERIODS = frozenset(".。")

@@ -39,6 +39,7 @@ from cleannews.stages.context import (
     case_blind_chars,
     ends_with_period,
     has_bullet,
+    has_comma,
     has_words,
     is_headline_like,
     is_paragraph,
@@ -179,14 +180,6 @@ _SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
 _MAX_TITLE_WORDS = 30
 # The word a lead's title starts with, when it starts with a letter or digit.
 _FIRST_WORD = regexcache.compile(r"\w+")
-
-
-# Commas between clauses: Latin, CJK (full-width and enumeration), Arabic.
-_COMMAS = frozenset(",，、،")
-
-
-def _has_comma(text: str) -> bool:
-    return not _COMMAS.isdisjoint(text)
 
 
 def _runs_on(title: str) -> bool:
@@ -375,7 +368,7 @@ class RelatedStage(Stage):
             and not has_words(text, _MAX_TITLE_WORDS + 1)
             and not is_paragraph(text, min_words=20)
             and not _runs_on(text)
-            and not (ends_with_period(text) and _has_comma(text))
+            and not (ends_with_period(text) and has_comma(text))
         )
 
     @staticmethod
