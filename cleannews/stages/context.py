@@ -221,9 +221,10 @@ def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
 # Words that attribute speech to someone, by language ("..., the mayor said",
 # "..., riefen die Streikenden", "..., selon le syndicat"). A prompt or banner
 # is the page talking to its reader; once a clause after a comma names who said
-# it, the line is a paragraph reporting those words.
+# it, the line is a paragraph reporting those words. ("say" is not one: prompts
+# ask readers to "have your say".)
 _ATTRIBUTION = (
-    r",[^\n]*?\b(?:said|says|say|told|asked|shouted|cried|added|adds|explained|recalled|wrote"
+    r",[^\n]*?\b(?:said|says|told|asked|shouted|cried|added|adds|explained|recalled|wrote"
     r"|urged|urges|warned|warns|advised|advises|noted|notes|argued|argues|insisted|admitted"
     r"|announced|according\s+to"
     r"|sagte|sagten|sagt|riefen|rief|schrie|schrien|erklärte|erklärt|teilte|berichtete|schrieb"

@@ -95,7 +95,7 @@ def test_call_to_action_goes(prompts: Removed, line: str, rule: str) -> None:
         "Volg ons, riepen de stakers naar de reizigers op het perron.",
         "Следите за нами, кричали забастовщики пассажирам на перроне.",
         "Download the app and register before Friday, the council advises, or pay double.",
-        "Download our free app, the posters say, though older travellers may struggle.",
+        "Download our free app, the poster says, though older travellers may struggle.",
         "Already a member? Members of the old rail card get a free month, the operator noted.",
         "Melden Sie sich für den Newsletter an, so die Ministerin, dann wissen Sie mehr.",
         # a long paragraph that happens to start like a prompt stays
