@@ -225,7 +225,7 @@ def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
 # ask readers to "have your say".)
 _ATTRIBUTION = (
     r",[^\n]*?\b(?:said|says|told|asked|shouted|cried|added|adds|explained|recalled|wrote"
-    r"|urged|urges|warned|warns|advised|advises|noted|notes|argued|argues|insisted|admitted"
+    r"|urged|urges|warned|warns|advised|advises|noted|argued|argues|insisted|admitted"
     r"|announced|according\s+to"
     r"|sagte|sagten|sagt|riefen|rief|schrie|schrien|erklärte|erklärt|teilte|berichtete|schrieb"
     r"|warnte|betonte|meinte|heißt\s+es|hieß\s+es|so\s+(?:der|die)"

@@ -37,6 +37,7 @@ def test_headline_like(line: str, headline: bool) -> None:
         ("Subscribe to our newsletter, it's free and you can cancel at any time.", False),
         ("Already a subscriber? Log in here", False),
         ("Sign up for our newsletter, and have your say on the stories we cover", False),
+        ("Subscribe to the newsletter, with our reporters' notes from the week", False),
         # a reporting verb with no comma before it is no clause of attribution
         ("Sign up for what the critics said about this year's festival", False),
         # "said" inside a longer word is no verb
