@@ -222,12 +222,13 @@ def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
 # "..., riefen die Streikenden", "..., selon le syndicat"). A prompt or banner
 # is the page talking to its reader; once a clause after a comma names who said
 # it, the line is a paragraph reporting those words. ("say" is not one: prompts
-# ask readers to "have your say".)
+# ask readers to "have your say"; nor "wrote" or "berichtete": an author's bio
+# tells what they wrote or reported before.)
 _ATTRIBUTION = (
-    r",[^\n]*?\b(?:said|says|told|asked|shouted|cried|added|adds|explained|recalled|wrote"
+    r",[^\n]*?\b(?:said|says|told|asked|shouted|cried|added|adds|explained|recalled"
     r"|urged|urges|warned|warns|advised|advises|noted|argued|argues|insisted|admitted"
     r"|announced|according\s+to"
-    r"|sagte|sagten|sagt|riefen|rief|schrie|schrien|erklärte|erklärt|teilte|berichtete|schrieb"
+    r"|sagte|sagten|sagt|riefen|rief|schrie|schrien|erklärte|erklärt|teilte"
     r"|warnte|betonte|meinte|heißt\s+es|hieß\s+es|so\s+(?:der|die)"
     r"|selon|dit|disait|disent|affirme|affirmé|déclare|déclaré|explique|expliqué|lancé|lançait"
     r"|criait|criaient|affiche|affichait|raconte|estime|souligne|précise|ajoute|indique"

@@ -29,6 +29,11 @@ BODY = (
         ("Schreiben Sie der Autorin: nora.lind@example.de", "contact_line"),
         ("Contactez l'auteur à nora.lind@example.fr", "contact_line"),
         ("Nora Lind is a reporter for The Harbour Times.", "author_bio"),
+        (
+            "Nora Lind is a reporter for The Harbour Times, and previously wrote for Port News.",
+            "author_bio",
+        ),
+        ("Nora Lind ist Redakteurin, sie berichtete zuvor aus Kiel.", "author_bio"),
         ("Pavel Novak ist Redakteur im Ressort Wirtschaft.", "author_bio"),
         ("About the Author", "author_bio"),
     ],
