@@ -180,14 +180,6 @@ _SEPARATOR = r"\s*(?:[:：|»›]|\s[-–—]|\.\.\.|…)\s*"
 _MAX_TITLE_WORDS = 30
 # The word a lead's title starts with, when it starts with a letter or digit.
 _FIRST_WORD = regexcache.compile(r"\w+")
-
-
-def _runs_on(title: str) -> bool:
-    """Whether the text after a lead starts with a word all in lower case."""
-    first = _FIRST_WORD.match(title)
-    return first is not None and first.group().islower()
-
-
 _MAX_BLOCK_LINES = 15
 # A lead that names another site: "Also on example.com".
 _SITE_LEAD = rf"\bon\s+{_DOMAIN}\W*$"
@@ -367,7 +359,7 @@ class RelatedStage(Stage):
             has_words(text, 1)
             and not has_words(text, _MAX_TITLE_WORDS + 1)
             and not is_paragraph(text, min_words=20)
-            and not _runs_on(text)
+            and not _starts_in_lower_case(text)
             and not (ends_with_period(text) and has_comma(text))
         )
 
@@ -399,6 +391,12 @@ class RelatedStage(Stage):
             block.append(index)
             index += 1
         return block
+
+
+def _starts_in_lower_case(title: str) -> bool:
+    """Whether the text after a lead starts with a word all in lower case."""
+    first = _FIRST_WORD.match(title)
+    return first is not None and first.group().islower()
 
 
 def _lead_patterns(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
