@@ -8,9 +8,7 @@ names of the usual sections and pages of a news site, in one of several
 languages; a run in the middle of the text needs three such names and three in
 four of its lines. A list in an article ("Arrowhead water", "baby carrier",
 ...) is made of other words and stays, and so does a sentence that names a
-section ("The sports desk moved to Leeds."). A run right under a sentence of
-the story that ends with a colon ("The university will close four
-departments:") is the story's list, whatever its items are called, and stays.
+section ("The sports desk moved to Leeds.").
 
 Links to the previous or next story ("← Previous Story", "Article suivant"),
 back to the top ("Back to top", "뒤로가기"), to the whole list ("View all (4)"),
@@ -133,8 +131,6 @@ _RULE_GATE = FirstWordGate(
 # How many other lines may stand between a menu and the start or end of the text.
 _EDGE_OTHERS = 4
 _MAX_ITEM_WORDS = 4
-# How many words a line ending with a colon needs to be a sentence of the story.
-_MIN_INTRO_WORDS = 4
 
 
 def _line_rule(text: str) -> str | None:
@@ -210,20 +206,18 @@ class NavigationStage(Stage):
         short_texts = list(map(texts.__getitem__, short))
         ruled = set(map(short.__getitem__, _RULE_GATE.select(short_texts)))
         menu_like = set(compress(short, _may_be_menu_items(short_texts)))
-        # Each run of menu-like lines, with how many other lines stand before it
-        # and whether a sentence of the story introduces it (see _introduces).
-        runs: list[tuple[list[int], int, bool]] = []
+        # Each run of menu-like lines, with how many other lines stand before it.
+        runs: list[tuple[list[int], int]] = []
         run: list[int] = []
         # Each menu item of the runs, by line: menu_item of a stripped line is
         # that of the line, as it takes spaces off with the marks.
         items: dict[int, str] = {}
         before = 0
-        introduced = False
         kept = 0  # lines so far that are a rule's or a menu item
         previous = -1
         for position in sorted(ruled | menu_like):
             if run and position != previous + 1:  # other text stood between
-                runs.append((run, before, introduced))
+                runs.append((run, before))
                 run = []
             previous = position
             text = texts[position]
@@ -237,21 +231,18 @@ class NavigationStage(Stage):
             if item is not None:
                 if not run:
                     before = position - kept
-                    introduced = position > 0 and _introduces(doc, live[position - 1], index)
                 run.append(index)
                 items[index] = item
                 kept += 1
                 continue
             if run:
-                runs.append((run, before, introduced))
+                runs.append((run, before))
             run = []
         if run:
-            runs.append((run, before, introduced))
+            runs.append((run, before))
         others = len(live) - kept
         tail_start = len(doc.lines) - EDGE_LINES
-        for run, before, introduced in runs:
-            if introduced:
-                continue  # the story's own list: "The university will close ...:"
+        for run, before in runs:
             names = sum(items[i] in _SECTIONS for i in run)
             # At the head or the tail: near the edge, with no more than a title,
             # a byline and a date between the menu and the edge. Counting the
@@ -262,23 +253,6 @@ class NavigationStage(Stage):
             if edge_menu or (names >= 3 and names * 4 >= len(run) * 3):
                 # Line by line: blank lines between the items are the whitespace stage's.
                 yield from (self.remove_lines(doc, "menu", i) for i in run)
-
-
-def _introduces(doc: Document, lead: int, first: int) -> bool:
-    """Whether line ``lead`` is a sentence that opens the list starting at line ``first``.
-
-    "The university will close four departments:" leads into the story's own
-    list, whatever its items are called; a menu has no such lead. A label
-    ("Sections:", "Filed under:") is a word or three, and a lead with lines
-    other stages removed between it and the list ("Follow us online:", then
-    the follow links) led into those.
-    """
-    text = doc.visible(lead).strip()
-    return (
-        text.endswith((":", "："))
-        and len(_WORDS.findall(text)) >= _MIN_INTRO_WORDS
-        and not any(doc.removed[lead + 1 : first])
-    )
 
 
 def _may_be_menu_items(texts: list[str]) -> list[bool]:

@@ -205,28 +205,3 @@ def _menu_item_by_regex(line: str) -> str | None:
         return None
     words = len(re.findall(r"\w+", item))
     return item.casefold() if 0 < words <= 4 else None
-
-
-@pytest.mark.parametrize(
-    "intro",
-    [
-        "The university will close four of its departments next year:",
-        "Die Zeitung erscheint ab Montag in vier Teilen:",
-        "Les lycéens pourront choisir entre quatre options :",
-    ],
-)
-def test_section_names_that_a_sentence_of_the_story_introduces_stay(intro: str) -> None:
-    # A list of section names ("Politics", "Economics", ...) is the story's when a
-    # sentence of its own ends with a colon just above it; a menu has no such lead.
-    names = "Politics\nEconomics\nMusic\nEducation\n"
-    middle = STORY * 12 + intro + "\n" + names + STORY * 12
-    assert run_stage("navigation", middle).removals == ()
-    tail = STORY + intro + "\n\n" + names
-    assert run_stage("navigation", tail).removals == ()
-    # The same names with no lead in mid-text, or under a label, still go.
-    assert len(run_stage("navigation", STORY * 12 + names + STORY * 12).removals) == 4
-    assert len(run_stage("navigation", STORY + "Sections:\n" + names).removals) == 4
-    # A lead whose own lines another stage took ("Follow us on Twitter") led into those.
-    follow = STORY + "Follow the Evening Courier online:\nFollow us on Twitter\n" + names
-    removed = cleannews.clean_and_explain(follow, stages=["prompts", "navigation"]).removals
-    assert [r.rule for r in removed].count("menu") == 4
