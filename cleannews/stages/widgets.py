@@ -116,21 +116,11 @@ _MONTH = (
 )
 
 
-# A comment's author: "jdoe says:", "Maria Keller schreibt:".
-_AUTHOR = r"[\w.'’@-]+(?:[ ][\w.'’@-]+){0,5}[ ](?:says|wrote|schreibt|écrit|dice|escribió|disse):"
-
-
-@cache
-def _author_meta() -> re.Pattern[str]:
-    """The author line of _comment_meta alone."""
-    return regexcache.compile(_AUTHOR, re.IGNORECASE)
-
-
 @cache
 def _comment_meta() -> re.Pattern[str]:
     """A comment's furniture: its author, its date, its votes, its reply button."""
     return regexcache.compile(
-        rf"(?:{_AUTHOR}"
+        r"(?:[\w.'’@-]+(?:[ ][\w.'’@-]+){0,5}[ ](?:says|wrote|schreibt|écrit|dice|escribió|disse):"
         r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago"
         r"(?:[^\S\n]+at[^\S\n]+\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)?"
         rf"|{_MONTH}[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}}[^\S\n]+at[^\S\n]+\d{{1,2}}:\d{{2}}"
@@ -251,7 +241,7 @@ class WidgetsStage(LinePatternStage):
         cluster: list[int] = []
         for index in [*metas, -1]:
             if cluster and (index < 0 or index - cluster[-1] > _THREAD_GAP):
-                if len(cluster) >= _THREAD_METAS and not _names_only(lines, cluster):
+                if len(cluster) >= _THREAD_METAS:
                     for line in range(cluster[0], cluster[-1] + 1):
                         if not doc.removed[line] and not doc.blank[line]:
                             yield self.remove_lines(doc, "comment_thread", line)
@@ -264,17 +254,6 @@ class WidgetsStage(LinePatternStage):
             self._topic_doc = doc
             self._about_cookies = _discusses_cookies(doc, self.line_matcher())
         return self._about_cookies
-
-
-def _names_only(lines: list[str], metas: list[int]) -> bool:
-    """Whether every piece of furniture is a name ("Maria Keller says:") and nothing else.
-
-    A comment thread dates its comments or offers replies and votes; a story
-    that lets people speak in turn ("What the harbour means to us: Maria
-    Keller says: ...") introduces each voice with a name alone.
-    """
-    author = _author_meta()
-    return all(author.fullmatch(lines[index].strip()) for index in metas)
 
 
 def _discusses_cookies(doc: Document, notice: re.Pattern[str]) -> bool:

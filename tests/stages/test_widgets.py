@@ -122,20 +122,6 @@ def test_a_quote_introduced_with_says_is_not_a_thread(widgets: Removed) -> None:
     assert widgets(text) == []
 
 
-@pytest.mark.parametrize("verb", ["says", "wrote", "schreibt", "écrit"])
-def test_voices_the_story_introduces_by_name_are_not_a_thread(widgets: Removed, verb: str) -> None:
-    # A vox pop: people speak in turn, each under their name. No dates, replies or
-    # votes, which every thread of readers' comments has.
-    voices = "".join(
-        f"{name} {verb}:\nThe pass has been closed every winter since I was a child.\n"
-        for name in ("Maria Keller", "Tom Berg", "Eva Lang", "Jon Aas")
-    )
-    assert widgets(STORY + voices + STORY) == []
-    # With a reply button or a date among them, they are readers' comments.
-    thread = voices.replace("Tom Berg", "Reply\nTom Berg", 1)
-    assert {rule for rule, _ in widgets(STORY + thread)} == {"comment_thread"}
-
-
 # Lines a comment's furniture may be written as: other cases, other spaces
 # around it, other languages, a Cyrillic narrow o (U+1C82) that IGNORECASE
 # takes for "о", a line break as CRLF.
