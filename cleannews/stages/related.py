@@ -6,8 +6,7 @@ the links as lines of text. Two shapes are removed:
 - a lead line with the linked headline on the same line: "READ MORE: Storm
   closes the coast road", "Leia também: ...", "Related: ..." (the rest must be
   short enough to be a headline, not a paragraph that happens to start so, and
-  must not start with a word in lower case, nor be clauses ending with a full
-  stop, as a sentence does);
+  must not start with a word in lower case, as a sentence running on does);
 - a lead line on its own ("You may also like", "Most read", "À lire aussi"),
   and the run of headline-like lines right after it: short lines without a
   closing full stop, list bullets allowed. The run stops at the first line
@@ -39,7 +38,6 @@ from cleannews.stages.context import (
     case_blind_chars,
     ends_with_period,
     has_bullet,
-    has_comma,
     has_words,
     is_headline_like,
     is_paragraph,
@@ -350,17 +348,15 @@ class RelatedStage(Stage):
         A headline starts with a capital, a digit, a quote or a link; a first
         word all in lower case right after the separator ("Read more: that was
         the slogan ...") is a sentence running on from the lead's words.
-        ("iPhone" is a headline's word: not all of it is lower case.) A
-        headline may have clauses ("..., operator says") but ends without a
-        full stop: clauses and a full stop ("..., sagt die Polizei.",
-        "...を詳しく示している、と担当者は述べた。") make a sentence of the story.
+        ("iPhone" is a headline's word: not all of it is lower case.) Clauses
+        and a full stop do not make a sentence: sites print teasers so ("Read
+        more: Harbour fees to double, council warns.").
         """
         return (
             has_words(text, 1)
             and not has_words(text, _MAX_TITLE_WORDS + 1)
             and not is_paragraph(text, min_words=20)
             and not _starts_in_lower_case(text)
-            and not (ends_with_period(text) and has_comma(text))
         )
 
     @staticmethod
