@@ -223,21 +223,32 @@ def paragraph_follows(doc: Document, index: int, min_words: int = 12) -> bool:
 # is the page talking to its reader; once a clause after a comma names who said
 # it, the line is a paragraph reporting those words. ("say" is not one: prompts
 # ask readers to "have your say"; nor "wrote" or "berichtete": an author's bio
-# tells what they wrote or reported before.)
+# tells what they wrote or reported before; nor words that are also something
+# else: "dit" is Dutch for "this", "secondo" and "segundo" mean "second".)
 _ATTRIBUTION = (
-    r",[^\n]*?\b(?:said|says|told|asked|shouted|cried|added|adds|explained|recalled"
+    r"\b(?:said|says|told|asked|shouted|cried|added|adds|explained|recalled"
     r"|urged|urges|warned|warns|advised|advises|noted|argued|argues|insisted|admitted"
     r"|announced|according\s+to"
     r"|sagte|sagten|sagt|riefen|rief|schrie|schrien|erklärte|erklärt|teilte"
     r"|warnte|betonte|meinte|heißt\s+es|hieß\s+es|so\s+(?:der|die)"
-    r"|selon|dit|disait|disent|affirme|affirmé|déclare|déclaré|explique|expliqué|lancé|lançait"
+    r"|selon|disait|disent|affirme|affirmé|déclare|déclaré|explique|expliqué|lancé|lançait"
     r"|criait|criaient|affiche|affichait|raconte|estime|souligne|précise|ajoute|indique"
     r"|dijo|dice|decía|dicen|según|afirma|afirmó|explicó|explica|gritaban|gritaba|gritó"
     r"|declaró|aseguró|señaló|añadió|indicó|advierte|rezaba|se\s+lee"
-    r"|disse|diceva|dicevano|detto|secondo|spiega|spiegato|gridavano|gridava|urlavano"
-    r"|si\s+legge|diz|dizia|diziam|segundo|afirmou|explicou|gritavam|gritava|disseram|lê-se"
+    r"|disse|diceva|dicevano|detto|spiega|spiegato|gridavano|gridava|urlavano"
+    r"|si\s+legge|diz|dizia|diziam|afirmou|explicou|gritavam|gritava|disseram|lê-se"
     r"|zei|zeiden|zegt|volgens|riep|riepen|schreeuwden"
     r"|сказал\w*|заявил\w*|сообщил\w*|говорил\w*|говорится|кричал\w*|по\s+словам)\b"
+)
+# A clause that points to the site's own words names no speaker: "..., as
+# explained in our Cookie Policy", "..., comme expliqué dans notre politique",
+# "..., according to your settings". It opens with "as" or speaks of "we",
+# "our", "you" (in the languages above).
+_OWN_WORDS = (
+    r"^\s*(?:as|like|comme|wie|como|come|zoals|как)\b"
+    r"|\b(?:our|ours|we|us|your|you|unser\w*|uns|wir|euer|eure\w*|notre|nos|nous|votre|vos"
+    r"|vous|nuestr\w*|vuestr\w*|nostr\w*|vostr\w*|noss[oa]s?|voss[oa]s?|onze|ons|jullie|uw"
+    r"|наш\w*|ваш\w*|мы|вы)\b"
 )
 
 
@@ -246,13 +257,23 @@ def _attribution() -> re.Pattern[str]:
     return regexcache.compile(_ATTRIBUTION, re.IGNORECASE)
 
 
+@cache
+def _own_words() -> re.Pattern[str]:
+    return regexcache.compile(_OWN_WORDS, re.IGNORECASE)
+
+
 def reports_speech(line: str) -> bool:
     """Whether a clause after a comma says who spoke: "Follow us, the rebels shouted".
 
     Prompts and notices address the reader and name no speaker; an article
-    quoting one, with or without quotation marks, adds who said it.
+    quoting one, with or without quotation marks, adds who said it. A clause
+    that points to the site's own words ("..., as explained in our policy")
+    names no one.
     """
-    return "," in line and _attribution().search(line) is not None
+    if "," not in line:
+        return False
+    attribution, own_words = _attribution().search, _own_words().search
+    return any(attribution(clause) and not own_words(clause) for clause in line.split(",")[1:])
 
 
 def talks_about(

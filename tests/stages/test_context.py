@@ -42,6 +42,23 @@ def test_headline_like(line: str, headline: bool) -> None:
         ("Sign up for what the critics said about this year's festival", False),
         # "said" inside a longer word is no verb
         ("Subscribe, and the saidai festival app is yours", False),
+        # a clause that points to the site's own words names no speaker
+        (
+            "We use cookies to personalise content and ads, as explained in our Cookie Policy.",
+            False,
+        ),
+        ("By browsing on, you accept cookies, according to our privacy policy.", False),
+        ("Nous utilisons des cookies, comme expliqué dans notre politique.", False),
+        ("Wir verwenden Cookies, wie in unserer Datenschutzerklärung erklärt.", False),
+        ("Usamos cookies, según nuestra política de privacidad.", False),
+        ("Sign up for our newsletter, as noted in our terms.", False),
+        ("Share this article, your friends noted it is free.", False),
+        # words that are something else too: "the second month", Dutch "this"
+        ("Suscríbete ahora, el segundo mes es gratis.", False),
+        ("Abbonati ora, il secondo mese è gratis.", False),
+        ("Volg ons, dit is de laatste kans.", False),
+        # the speaker may be anywhere after the comma, clause by clause
+        ("Download the app, the council advises, before the storm.", True),
     ],
 )
 def test_reports_speech_needs_an_attribution_after_a_comma(line: str, reported: bool) -> None:
