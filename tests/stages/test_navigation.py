@@ -24,6 +24,16 @@ def test_a_menu_at_the_head_goes() -> None:
     assert {r.rule for r in result.removals} == {"menu"}
 
 
+@pytest.mark.parametrize("lead", ["More from this section:", "Explore more of our coverage here:"])
+def test_a_menu_under_a_lead_ending_with_a_colon_goes(lead: str) -> None:
+    # A sentence ending with a colon does not make the names under it the story's
+    # list: sites head their menus so too.
+    text = STORY + "\n" + lead + "\nPolitics\nEconomics\nSport\nCulture\n"
+    result = run_stage("navigation", text)
+    assert result.text == STORY + "\n" + lead + "\n"
+    assert {r.rule for r in result.removals} == {"menu"}
+
+
 def test_an_indented_bulleted_menu_at_the_tail_goes() -> None:
     text = STORY + "\n    * About us\n    * Contact\n    * Terms of Use\n    * Privacy Policy\n"
     assert run_stage("navigation", text).text == STORY + "\n"

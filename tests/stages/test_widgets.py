@@ -112,6 +112,20 @@ def test_a_thread_of_reader_comments_goes(widgets: Removed) -> None:
     assert {rule for rule, _ in widgets(text)} == {"comment_thread"}
 
 
+def test_a_thread_of_names_and_comments_alone_goes(widgets: Removed) -> None:
+    # No dates, votes or reply buttons: "Name says:" lines are how threads
+    # print; a vox pop printed the same way goes with them (README, Accuracy).
+    thread = [
+        "Anna Berg says:",
+        "Great article, thanks for covering this.",
+        "Tom Hale says:",
+        "I disagree, the fees are fair.",
+        "Mark Dunne says:",
+    ]
+    text = STORY + "12 comments\n" + "\n".join(thread) + "\n"
+    assert [line for _, line in widgets(text)] == ["12 comments", *thread]
+
+
 def test_a_quote_introduced_with_says_is_not_a_thread(widgets: Removed) -> None:
     text = (
         STORY
