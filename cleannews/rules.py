@@ -307,8 +307,15 @@ class _RuleRun:
                         start, end = match.span()
                         first = doc.index_at(start)
                         last = doc.index_at(end - 1) if end > start else first
-                        if self.rule.inline and first == last and end > start:
-                            base = doc.joined_start(first)
+                        base = doc.joined_start(first)
+                        # A match that reaches the line break (a pattern ending
+                        # in \s) is judged on the line alone: cut here, it would
+                        # take the ending too and join two lines.
+                        if (
+                            self.rule.inline
+                            and first == last
+                            and start < end <= base + len(doc.lines[first])
+                        ):
                             found.setdefault(first, []).append((start - base, end - base))
                         else:
                             recheck.update(range(first, last + 1))
@@ -318,10 +325,13 @@ class _RuleRun:
             # Spans of several phrases on one line must come in line order.
             for spans in found.values():
                 spans.sort()
-        for index in sorted(recheck - found.keys()):
+        # A line the scan could not settle is judged on its own, all of it.
+        for index in sorted(recheck):
             spans = self._match_line(index)
             if spans:
                 found[index] = spans
+            else:
+                found.pop(index, None)
         return sorted(found.items())
 
     def _match_line(self, index: int) -> list[tuple[int, int]]:

@@ -301,3 +301,21 @@ def test_doctests_of_the_new_modules() -> None:
         failures, tried = doctest.testmod(module)
         assert tried
         assert not failures
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("pattern", [r"last year\.\s*", r"on Monday\.\s", r"Monday\.\s+"])
+def test_an_inline_match_that_runs_into_the_line_break_never_joins_two_lines(
+    pattern: str, ending: str
+) -> None:
+    # A pattern ending in \s may reach the line break in the whole-text scan;
+    # what goes is only the part of the line the pattern matches on the line itself.
+    text = ARTICLE.replace("\n", ending)
+    result = _clean(text, {"id": "tail", "stage": "house", "pattern": pattern, "match": "inline"})
+    assert len(result.text.splitlines()) == len(text.splitlines())
+    assert result.text.count(ending) == text.count(ending)
+    for removal in result.removals:
+        assert removal.partial
+        assert "\n" not in removal.text
+        assert "\r" not in removal.text
+    assert apply_removals(text, result.removals) == result.text
