@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,15 @@ MAX_ROUNDS = 4
 if TYPE_CHECKING:
     from cleannews.profiles import Profiles
     from cleannews.rules import Rule
+
+
+class StageError(RuntimeError):
+    """A stage, not one of cleannews's own, that failed or proposed a removal that cannot be right.
+
+    The message names the stage and where it comes from (``plugin NAME
+    VERSION``). Rather than clean with it, the run stops: a removal that does
+    not fit the text could print text twice or join lines, unexplained.
+    """
 
 
 @dataclass(frozen=True)
@@ -168,7 +177,8 @@ class Pipeline:
         mark = doc.mark
         keep = removals.append
         for stage in stages:
-            for removal in stage.find(doc):
+            found = stage.find(doc) if _trusted(type(stage)) else _checked(stage, doc)
+            for removal in found:
                 # The first stage to claim a span keeps it: Document.mark refuses
                 # a removal that overlaps one already made.
                 if not mark(removal):
@@ -204,3 +214,74 @@ def stage_catalog(
     if rules:
         check_against(rules, stages)
     return registry.arrange(stages, rule_stages)
+
+
+# Whether a stage class's removals need no checking, worked out once per class.
+_TRUSTED: dict[type[Stage], bool] = {}
+
+
+def _trusted(cls: type[Stage]) -> bool:
+    """Whether the removals of stage ``cls`` need no checking: a built-in stage, or user rules."""
+    trusted = _TRUSTED.get(cls)
+    if trusted is None:
+        from cleannews.rules import RuleStage
+
+        trusted = cls in registry.builtins().values() or issubclass(cls, RuleStage)
+        _TRUSTED[cls] = trusted
+    return trusted
+
+
+def _checked(stage: Stage, doc: Document) -> Iterator[Removal]:
+    """The removals ``stage`` (a plugin's) proposes, each checked to fit ``doc``.
+
+    A plugin is written against an API it can get wrong; a removal that does
+    not fit would make :func:`apply_removals` print text twice, drop a line
+    ending or blame another stage. Any such removal, and any exception, is a
+    :class:`StageError` naming the stage.
+    """
+    where = f"stage {stage.name!r} ({stage.origin})"
+    try:
+        for removal in stage.find(doc):
+            problem = _misfit(stage, doc, removal)
+            if problem is not None:
+                raise StageError(f"{where} proposed a removal that {problem}: {_shown(removal)}")
+            yield removal
+    except StageError:
+        raise
+    except Exception as error:  # whatever third-party code raises
+        raise StageError(f"{where} failed: {type(error).__name__}: {error}") from error
+
+
+def _misfit(stage: Stage, doc: Document, removal: object) -> str | None:
+    """What is wrong with ``removal`` as one of ``stage``'s on ``doc``, or None."""
+    if not isinstance(removal, Removal):
+        return "is not a Removal"
+    if removal.stage != stage.name or removal.rule not in stage.rules:
+        return f"is in the name of {removal.key!r}, not a rule of this stage"
+    first, last = doc.index_of(removal)
+    if not 0 <= first <= last < len(doc.lines):
+        return f"names line {removal.start_line}, outside the text's lines"
+    start, end = removal.start, removal.end
+    if end < start:
+        return "ends before it starts"
+    if end == start:
+        return "removes nothing"
+    if doc.text[start:end] != removal.text:
+        return "does not hold the text it covers"
+    line_start = doc.starts[first]
+    if removal.partial:
+        if first != last or not line_start <= start < end <= line_start + len(doc.lines[first]):
+            return f"is not a part of a line within line {removal.start_line} (no line ending)"
+        return None
+    whole = doc.remove_lines(removal.stage, removal.rule, removal.reason, first, last)
+    if (start, end) != (whole.start, whole.end):
+        return f"does not cover line {removal.start_line} to {removal.end_line}, endings included"
+    return None
+
+
+def _shown(removal: object) -> str:
+    """``removal`` for an error message, its text cut short."""
+    if not isinstance(removal, Removal):
+        return repr(removal)[:200]
+    text = removal.text if len(removal.text) <= 60 else removal.text[:57] + "..."
+    return repr(removal._replace(text=text))

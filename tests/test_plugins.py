@@ -7,12 +7,16 @@ import shutil
 import subprocess
 import sys
 import warnings
+from collections.abc import Iterator
 from importlib.metadata import EntryPoint
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cleannews import plugins, registry
+from cleannews.document import Document, Removal
+from cleannews.pipeline import StageError
 from cleannews.stages.base import Stage
 
 EXAMPLE = Path(__file__).parent / "plugin_example"
@@ -148,3 +152,142 @@ def test_installed_plugin_takes_settings_and_quiet_hides_the_warning(
     assert run.returncode == 0
     assert run.stdout == BANNER_TEXT  # "BREAKINGNEWS" has 12 letters, fewer than 20
     assert run.stderr == ""
+
+
+# Plugin stages that misbehave. Whatever a plugin does, the pipeline either
+# gives text made only of the stages' well-formed removals, or stops with a
+# StageError naming the plugin: never text a removal did not explain.
+
+ARTICLE = "The ferry left at dawn.\nThe crew waved from the deck.\nThe harbour was calm.\n"
+
+
+class _Misbehaving(Stage):
+    """A plugin stage that gets something wrong (see the subclasses)."""
+
+    rules = {"rule": "reason"}  # noqa: RUF012
+    origin = "plugin cleannews-misbehaving 0.1"
+
+
+class RaisingStage(_Misbehaving):
+    name = "raising"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        raise RuntimeError("the model file is missing")
+
+
+class BackwardsStage(_Misbehaving):
+    """A span that ends before it starts: cut naively, it prints text twice."""
+
+    name = "backwards"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        start = doc.starts[1]
+        yield Removal(self.name, "rule", "reason", 2, 2, start + 8, start, "")
+
+
+class EmptyStage(_Misbehaving):
+    """A span of no characters: a removal that removes nothing."""
+
+    name = "empty"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        yield doc.remove_span(self.name, "rule", "reason", 1, 3, 3)
+
+
+class StrayLineStage(_Misbehaving):
+    """A removal whose line numbers say line 1 but whose span is line 2."""
+
+    name = "stray_line"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        removal = doc.remove_lines(self.name, "rule", "reason", 1, 1)
+        yield removal._replace(start_line=1, end_line=1)
+
+
+class LineEndingStage(_Misbehaving):
+    """A part-of-line removal that takes the line ending too, joining two lines."""
+
+    name = "line_ending"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        yield doc.remove_span(self.name, "rule", "reason", 0, 10, len(doc.lines[0]) + 1)
+
+
+class BorrowedNameStage(_Misbehaving):
+    """Removals in the name of another stage's rule: --explain would blame that stage."""
+
+    name = "borrowed"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        yield doc.remove_lines("ads", "ad_marker", "an ad", 1, 1)
+
+
+class NotARemovalStage(_Misbehaving):
+    name = "not_a_removal"
+
+    def find(self, doc: Document) -> Iterator[Any]:
+        yield (1, 1)
+
+
+class NegativeIndexStage(_Misbehaving):
+    """Line -1, which Python takes for the last line."""
+
+    name = "negative_index"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        yield doc.remove_lines(self.name, "rule", "reason", -1, -1)
+
+
+MISBEHAVING = [
+    (RaisingStage, "failed: RuntimeError: the model file is missing"),
+    (BackwardsStage, "ends before it starts"),
+    (EmptyStage, "removes nothing"),
+    (StrayLineStage, "does not cover line"),
+    (LineEndingStage, "part of a line"),
+    (BorrowedNameStage, "in the name of 'ads.ad_marker'"),
+    (NotARemovalStage, "not a Removal"),
+    (NegativeIndexStage, "line 0"),
+]
+
+
+@pytest.fixture
+def misbehaving(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The misbehaving stages, installed as plugins would be."""
+    stages = {cls.name: cls for cls, _ in MISBEHAVING}
+    monkeypatch.setattr(registry, "plugins", lambda: stages)
+
+
+@pytest.mark.usefixtures("misbehaving")
+@pytest.mark.parametrize(("stage", "problem"), MISBEHAVING, ids=lambda v: getattr(v, "name", ""))
+def test_a_misbehaving_plugin_stage_is_a_clear_error_not_wrong_text(
+    stage: type[Stage], problem: str
+) -> None:
+    import cleannews
+
+    with pytest.raises(StageError) as caught:
+        cleannews.clean_and_explain(ARTICLE, enable=[stage.name])
+    message = str(caught.value)
+    assert message.startswith(f"stage {stage.name!r} (plugin cleannews-misbehaving 0.1)")
+    assert problem in message
+
+
+class CrewStage(_Misbehaving):
+    """A plugin stage that does it right: a whole line and part of another."""
+
+    name = "crew"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        for index in doc.live():
+            if doc.lines[index].startswith("The crew"):
+                yield self.remove_lines(doc, "rule", index)
+            elif doc.lines[index].startswith("The harbour"):
+                yield self.remove_span(doc, "rule", index, 0, len("The "))
+
+
+def test_a_well_formed_plugin_removal_passes_the_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleannews
+
+    monkeypatch.setattr(registry, "plugins", lambda: {"crew": CrewStage})
+    result = cleannews.clean_and_explain(ARTICLE, enable=["crew"])
+    assert result.text == "The ferry left at dawn.\nharbour was calm.\n"
+    assert [r.key for r in result.removals] == ["crew.rule", "crew.rule"]
