@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cleannews import registry
 from cleannews.config import Options
@@ -73,6 +74,34 @@ class Pipeline:
             for i, cls in enumerate(catalog[name])
         ]
         self._for_site: dict[str, Pipeline] = {}
+        self._owner = threading.get_ident()
+        self._threads = threading.local()
+
+    def _stages_here(self) -> list[Stage]:
+        """This thread's stages: :attr:`stages`, or in another thread, copies made alike.
+
+        A stage may keep what it worked out about the text it is cleaning (does
+        it show code?) on itself: each thread runs stages of its own, so that a
+        pipeline shared by threads never mixes one text's answer into another's.
+        """
+        stages = self.stages
+        if threading.get_ident() == self._owner:
+            return stages
+        made: tuple[list[Stage], list[Stage]] | None = getattr(self._threads, "made", None)
+        if made is None or made[0] != stages:  # none yet, or the stages were changed
+            copies = [type(stage)(**getattr(stage, "settings", {})) for stage in stages]
+            made = self._threads.made = (list(stages), copies)
+        return made[1]
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        del state["_threads"], state["_owner"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._owner = threading.get_ident()
+        self._threads = threading.local()
 
     @property
     def reach(self) -> int:
@@ -145,13 +174,14 @@ class Pipeline:
         needs; ``options.single_pass`` cleans once. The removals of every round
         point into ``text``.
         """
+        stages = self._stages_here()
         doc = Document(text, first_line)
-        result = self._clean_once(self.stages, doc)
+        result = self._clean_once(stages, doc)
         limit = 1 if self.options.single_pass else MAX_ROUNDS
         rounds = 1
         # A stage that judges the first or last line as it came in (a title) would
         # take the next one in each round: it has its say in the first round only.
-        again_stages = [stage for stage in self.stages if not stage.first_round_only]
+        again_stages = [stage for stage in stages if not stage.first_round_only]
         while result.removals and rounds < limit:
             again = self._clean_once(again_stages, Document(result.text, first_line))
             if not again.removals:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import sys
+import threading
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -123,3 +126,59 @@ def test_visible_shows_a_line_after_its_cuts() -> None:
     assert doc.mark(doc.remove_span("ads", "ad_glued", "why", 0, len(line) - 13, len(line)))
     assert doc.visible(0) == "The port reopened."
     assert doc.cut_lines() == [0]
+
+
+@pytest.fixture
+def frequent_thread_switches() -> Iterator[None]:
+    """Threads take turns every microsecond, so that a race shows in a short test."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    yield
+    sys.setswitchinterval(before)
+
+
+@pytest.mark.usefixtures("frequent_thread_switches")
+def test_a_pipeline_shared_by_threads_cleans_each_text_as_alone() -> None:
+    # Stages work some things out once per text (does it show code? talk about
+    # cookies?): a pipeline shared by threads must not mix one text's answer
+    # into another's. Here tags are code in one text and residue in the other.
+    tags = '<div class="map">\n</div>\n' * 500
+    texts = [
+        "Embed the harbour map like this:\n\n```\n" + tags + "```\n",
+        "The council met on Monday.\n" + tags,
+        # A text that talks about cookies keeps its consent line; a notice goes.
+        "Cookies are small files a website leaves on a reader's computer.\n\n"
+        "The regulator says cookie banners confuse readers.\n\n"
+        "We use cookies to improve your experience.\n" * 40,
+        "The mayor spoke.\nWe use cookies to improve your experience.\nThe end.\n" * 40,
+    ]
+    pipeline = Pipeline()
+    expected = [pipeline.run(text).text for text in texts]
+    assert expected[0] == texts[0]
+    assert expected[1] != texts[1]
+    wrong: list[int] = []
+
+    def clean(offset: int) -> None:
+        for turn in range(24):
+            which = (offset + turn) % len(texts)
+            if pipeline.run(texts[which]).text != expected[which]:
+                wrong.append(which)
+
+    threads = [threading.Thread(target=clean, args=(offset,)) for offset in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert wrong == []
+
+
+def test_a_pipeline_with_user_rules_pickles_and_its_copy_cleans_in_another_thread() -> None:
+    rules = [{"id": "tip_line", "stage": "house", "phrases": ["Got a story? Email us"]}]
+    pipeline = Pipeline(Options.from_kwargs(rules=rules, captions_min_chars=40))
+    copy = pickle.loads(pickle.dumps(pipeline))
+    text = "Got a story? Email us\nThe dam held.\n"
+    cleaned: list[str] = []
+    thread = threading.Thread(target=lambda: cleaned.append(copy.run(text).text))
+    thread.start()
+    thread.join()
+    assert cleaned == [copy.run(text).text] == ["The dam held.\n"]
