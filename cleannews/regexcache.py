@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
 import atexit
+import contextlib
 import marshal
 import os
 import re
@@ -31,6 +32,8 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from cleannews._version import __version__
 
 try:  # the steps of re.compile, to keep what they make (Python 3.11+)
     from re import _compiler as _compile  # type: ignore[attr-defined]
@@ -44,6 +47,15 @@ Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 # A file this big is not one of ours (a scanner's program is about 100 kB).
 _LARGEST_FILE = 4 * 1024 * 1024
 
+# The folders of cleannews's own code. compile_made keys a program by what it
+# is built from, so a program is kept per state of the code that builds it:
+# an upgrade or an edited checkout gets a cache folder of its own.
+CODE_FOLDERS = (Path(__file__).parent, Path(__file__).parent / "stages")
+# Cache folders of other states of the code kept beside this one's (another
+# worktree, a second install); older ones are deleted.
+KEEP_FOLDERS = 4
+
+_stamps: dict[tuple[Path, ...], str] = {}
 _memory: dict[tuple[str, int], re.Pattern[str]] = {}
 _new: dict[tuple[str, int], Entry] = {}
 
@@ -124,8 +136,46 @@ def cache_folder() -> Path | None:
         folder = os.path.join(base, "cleannews")
     if not folder:
         return None
-    version = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}"
-    return Path(folder) / f"regex-{version}"
+    return Path(folder) / f"{_python_prefix()}-{__version__}-{_code_stamp()}"
+
+
+def _python_prefix() -> str:
+    """The start of the names of this Python's cache folders."""
+    return f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}"
+
+
+def _code_stamp() -> str:
+    """A checksum of the names, sizes and times of cleannews's modules (a few stat calls)."""
+    stamp = _stamps.get(CODE_FOLDERS)
+    if stamp is None:
+        seen = []
+        for folder in CODE_FOLDERS:
+            try:
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        if entry.name.endswith(".py"):
+                            info = entry.stat()
+                            seen.append((entry.name, info.st_size, info.st_mtime_ns))
+            except OSError:
+                continue
+        stamp = _stamps[CODE_FOLDERS] = f"{zlib.crc32(repr(sorted(seen)).encode()):08x}"
+    return stamp
+
+
+def _prune(folder: Path) -> None:
+    """Delete this Python's cache folders of older code, but the newest :data:`KEEP_FOLDERS`."""
+    import shutil
+
+    prefix = _python_prefix()
+    others = []
+    for sibling in folder.parent.iterdir():
+        # regex-TAG-MAGIC-VERSION-STAMP, or regex-TAG-MAGIC as older versions named it.
+        if sibling != folder and (sibling.name == prefix or sibling.name.startswith(prefix + "-")):
+            with contextlib.suppress(OSError):
+                others.append((sibling.stat().st_mtime, sibling))
+    others.sort(reverse=True)
+    for _, old in others[KEEP_FOLDERS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _file_name(key: tuple[str, int]) -> str:
@@ -156,7 +206,10 @@ def _save() -> None:
     import tempfile  # only a run that compiled something new gets here
 
     try:
+        created = not folder.is_dir()
         folder.mkdir(parents=True, exist_ok=True)
+        if created:
+            _prune(folder)
         for key, entry in _new.items():
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
             try:

@@ -21,6 +21,7 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, folder: Path | str) -> None:
     monkeypatch.setenv("CLEANNEWS_CACHE_DIR", str(folder))
     monkeypatch.setattr(regexcache, "_memory", {})
     monkeypatch.setattr(regexcache, "_new", {})
+    monkeypatch.setattr(regexcache, "_stamps", {})
 
 
 def _files(folder: Path) -> list[Path]:
@@ -155,3 +156,55 @@ def test_a_pattern_parsed_with_a_regexflag_is_kept_too(
     _fresh(monkeypatch, tmp_path)
     again = regexcache.compile_made("made-with-a-flag", flags, make)
     assert _matches(again) == _matches(made) == _matches(re.compile(PATTERN, flags))
+
+
+def _parsed(pattern: str) -> object:
+    return regexcache._parse.parse(pattern, 0)
+
+
+def _code(folder: Path, builder: str) -> Path:
+    """A stand-in for cleannews's code: one module, whose text says how patterns are built."""
+    folder.mkdir(exist_ok=True)
+    module = folder / "builder.py"
+    module.write_text(builder)
+    return folder
+
+
+def test_a_program_built_by_other_code_is_never_taken(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # compile_made keys a program by what it is built from, not by the pattern
+    # built: code that builds it otherwise (an upgrade, an edited checkout)
+    # must not get the program the old code made.
+    code = _code(tmp_path / "code", "OLD = True\n")
+    monkeypatch.setattr(regexcache, "CODE_FOLDERS", (code,))
+    _fresh(monkeypatch, tmp_path / "cache")
+    old = regexcache.compile_made("scanner-of-x", 0, lambda: ("old", _parsed("old")))
+    assert old.pattern == "old"
+    regexcache._save()
+
+    _code(code, "OLD = False  # the scanner is now built otherwise\n")
+    _fresh(monkeypatch, tmp_path / "cache")
+    new = regexcache.compile_made("scanner-of-x", 0, lambda: ("new", _parsed("new")))
+    assert new.pattern == "new"
+
+
+def test_the_folders_of_older_code_are_deleted_but_the_newest_few(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code = _code(tmp_path / "code", "")
+    monkeypatch.setattr(regexcache, "CODE_FOLDERS", (code,))
+    made = []
+    for version in range(regexcache.KEEP_FOLDERS + 2):
+        _code(code, f"VERSION = {version}\n")
+        _fresh(monkeypatch, tmp_path / "cache")
+        regexcache.compile(rf"advert\w+ {version}")
+        regexcache._save()
+        folder = regexcache.cache_folder()
+        assert folder is not None
+        os.utime(folder, (version, version))  # older code, older folder
+        made.append(folder)
+    unrelated = tmp_path / "cache" / "notes.txt"
+    unrelated.write_text("not ours")
+    kept = sorted((tmp_path / "cache").iterdir())
+    assert kept == sorted([*made[-regexcache.KEEP_FOLDERS :], unrelated])
