@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cleannews._version import __version__
 from cleannews.config import Options
 from cleannews.document import Removal, apply_removals
-from cleannews.pipeline import Pipeline, Result
+from cleannews.pipeline import Pipeline, Result, check_options
 
 if TYPE_CHECKING:
     from cleannews.rules import Rule
@@ -47,6 +47,7 @@ def __getattr__(name: str) -> Any:
 def _pipeline(options: dict[str, Any]) -> Pipeline:
     global _default_pipeline
     if options:
+        check_options(options)
         return Pipeline(Options.from_kwargs(**options))
     if _default_pipeline is None:
         _default_pipeline = Pipeline()
@@ -64,6 +65,8 @@ def clean_and_explain(text: str, *, url: str | None = None, **options: Any) -> R
     came from: picks the site profile serving it). ``result.warnings`` lists
     problems met, such as a pattern of yours that timed out on a line.
     ``apply_removals(text, result.removals) == result.text`` always holds.
+    An unknown option, or one of the wrong type, is a ``TypeError`` naming it
+    (a ``ValueError`` for a bad value, such as ``rule_timeout=0``).
     """
     pipeline = _pipeline(options)
     if url is not None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,72 @@ class StageError(RuntimeError):
     VERSION``). Rather than clean with it, the run stops: a removal that does
     not fit the text could print text twice or join lines, unexplained.
     """
+
+
+def check_options(values: Mapping[str, Any], text_lists: bool = True) -> None:
+    """Refuse an option of the wrong type with a message naming it (TypeError, ValueError).
+
+    ``values`` are :class:`Options` fields by name (others are left alone);
+    ``text_lists``: ``stages``, ``enable`` and ``skip`` may be ``"a,b"`` text,
+    as :meth:`Options.from_kwargs` takes them.
+    """
+    for key in ("stages", "enable", "skip"):
+        if key not in values or (key == "stages" and values[key] is None):
+            continue
+        names = values[key]
+        if not (text_lists and isinstance(names, str)) and not _all_text(names):
+            raise TypeError(f"{key} must be a list of stage names, got {names!r}")
+    _check_mappings(values)
+    timeout = values.get("rule_timeout", 1)
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TypeError(f"rule_timeout must be a number of seconds, got {timeout!r}")
+    if not 0 < timeout < math.inf:
+        raise ValueError(f"rule_timeout must be more than 0 seconds, got {timeout!r}")
+    if not isinstance(values.get("single_pass", False), bool):
+        raise TypeError(f"single_pass must be True or False, got {values['single_pass']!r}")
+    site = values.get("site")
+    if site is not None and not isinstance(site, str):
+        raise TypeError(f"site must be a site profile name, got {site!r}")
+    pairs = values.get("site_paths", ())
+    if not isinstance(pairs, list | tuple) or not all(
+        isinstance(pair, list | tuple) and len(pair) == 2 and _all_text(pair) for pair in pairs
+    ):
+        raise TypeError(f"site_paths must be a list of (glob, profile name) pairs, got {pairs!r}")
+    rules = values.get("rules", ())
+    if not text_lists and not (isinstance(rules, list | tuple) and all(map(_is_rule, rules))):
+        raise TypeError(
+            f"rules must be a list of Rule objects (see Options.from_kwargs), got {rules!r}"
+        )
+
+
+def _check_mappings(values: Mapping[str, Any]) -> None:
+    """The ``settings`` and ``profiles`` options: mappings of the right things."""
+    settings = values.get("settings", {})
+    if not isinstance(settings, Mapping):
+        raise TypeError(f"settings must be a mapping of stage names to settings, got {settings!r}")
+    for stage, stage_settings in settings.items():
+        if not isinstance(stage_settings, Mapping):
+            raise TypeError(
+                f"settings[{stage!r}] must be a mapping of setting names to values,"
+                f" got {stage_settings!r}"
+            )
+    profiles = values.get("profiles", {})
+    from cleannews.profiles import Profile
+
+    if not isinstance(profiles, Mapping) or not all(
+        isinstance(profile, Profile) for profile in profiles.values()
+    ):
+        raise TypeError(f"profiles must map names to Profile objects, got {profiles!r}")
+
+
+def _all_text(items: object) -> bool:
+    return isinstance(items, list | tuple) and all(isinstance(item, str) for item in items)
+
+
+def _is_rule(rule: object) -> bool:
+    from cleannews.rules import Rule
+
+    return isinstance(rule, Rule)
 
 
 @dataclass(frozen=True)
@@ -61,6 +128,7 @@ class Pipeline:
 
     def __init__(self, options: Options | None = None) -> None:
         options = options or Options()
+        check_options(vars(options), text_lists=False)
         self.options = options
         self.rules = list(options.rules)
         if options.site is not None:
@@ -144,6 +212,9 @@ class Pipeline:
         ``options.site``, when set, wins; then the URL's domain; then the
         config's site-paths globs. Pipelines per profile are built once.
         """
+        for name, value in (("url", url), ("path", path)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{name} must be text, got {value!r}")
         options = self.options
         if options.site is not None or not (url or (path and options.site_paths)):
             return self

@@ -182,3 +182,32 @@ def test_a_pipeline_with_user_rules_pickles_and_its_copy_cleans_in_another_threa
     thread.start()
     thread.join()
     assert cleaned == [copy.run(text).text] == ["The dam held.\n"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"skipp": ["ads"]}, "unknown option 'skipp'"),
+        ({"single_pass": "no"}, "single_pass must be True or False, got 'no'"),
+        ({"rule_timeout": "0.5"}, "rule_timeout must be a number of seconds, got '0.5'"),
+        ({"rule_timeout": None}, "rule_timeout must be a number of seconds, got None"),
+        ({"rule_timeout": 0}, "rule_timeout must be more than 0 seconds, got 0"),
+        ({"rule_timeout": -1}, "rule_timeout must be more than 0 seconds, got -1"),
+        ({"settings": 40}, "settings must be a mapping of stage names to settings, got 40"),
+        ({"settings": {"captions": 40}}, "settings['captions'] must be a mapping"),
+        ({"site": 3}, "site must be a site profile name, got 3"),
+        ({"skip": 5}, "skip must be a list of stage names, got 5"),
+        ({"enable": [None]}, "enable must be a list of stage names, got [None]"),
+        ({"stages": ["ads", 2]}, "stages must be a list of stage names, got ['ads', 2]"),
+        ({"profiles": {"gazette": {}}}, "profiles must map names to Profile objects"),
+        ({"site_paths": ["crawl/*"]}, "site_paths must be a list of (glob, profile name) pairs"),
+        ({"url": 3}, "url must be text, got 3"),
+    ],
+)
+def test_an_option_of_the_wrong_name_or_type_is_a_clear_error(
+    options: dict[str, object], message: str
+) -> None:
+    text = "Advertisement\nThe dam held.\n"
+    with pytest.raises((TypeError, ValueError)) as caught:
+        cleannews.clean(text, **options)  # type: ignore[arg-type]
+    assert message in str(caught.value)
