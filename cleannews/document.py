@@ -98,10 +98,10 @@ class Document:
         "ends",
         "first_line",
         "lines",
+        "notes",
         "removed",
         "starts",
         "text",
-        "warnings",
     )
 
     def __init__(self, text: str, first_line: int = 1) -> None:
@@ -123,8 +123,9 @@ class Document:
         self._scan_text: str | None = None
         self._joined_starts: list[int] | None = None
         # Problems met while cleaning that the user should hear of (a user pattern
-        # that timed out on a line); the pipeline hands them on with the result.
-        self.warnings: list[str] = []
+        # that timed out on a line), by line index; the pipeline hands them on
+        # with the result, numbered by the line of the input they were met on.
+        self.notes: list[tuple[int, str]] = []
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -226,7 +227,16 @@ class Document:
 
     def warn(self, index: int, message: str) -> None:
         """Note a problem met on line ``index``; it reaches the user as a warning."""
-        self.warnings.append(f"line {self.line_number(index)}: {message}")
+        self.notes.append((index, message))
+
+    @property
+    def warnings(self) -> list[str]:
+        """The problems met so far, ``line N: message`` (see :meth:`warn`)."""
+        return [self.warning(index, message) for index, message in self.notes]
+
+    def warning(self, index: int, message: str) -> str:
+        """``message``, met on line ``index``, as the user reads it."""
+        return f"line {self.line_number(index)}: {message}"
 
     def line_number(self, index: int) -> int:
         """The 1-based line number, in the whole input, of line ``index``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -254,12 +255,15 @@ class Pipeline:
         # take the next one in each round: it has its say in the first round only.
         again_stages = [stage for stage in stages if not stage.first_round_only]
         while result.removals and rounds < limit:
-            again = self._clean_once(again_stages, Document(result.text, first_line))
+            left = Document(result.text, first_line)
+            again = self._clean_once(again_stages, left)
             if not again.removals:
                 break
             lifted = lift_removals(doc, result.removals, again.removals)
             removals = sorted([*result.removals, *lifted], key=START)
-            fresh = tuple(note for note in again.warnings if note not in result.warnings)
+            # A problem met again on the same line of the input is said once.
+            notes = _renumbered(doc, result.removals, left)
+            fresh = tuple(note for note in notes if note not in result.warnings)
             # The same text as again.text, built from the original and all the removals.
             result = Result(
                 apply_removals(text, removals), tuple(removals), result.warnings + fresh
@@ -386,3 +390,20 @@ def _shown(removal: object) -> str:
         return repr(removal)[:200]
     text = removal.text if len(removal.text) <= 60 else removal.text[:57] + "..."
     return repr(removal._replace(text=text))
+
+
+def _renumbered(doc: Document, removals: Sequence[Removal], left: Document) -> list[str]:
+    """The warnings of ``left``, the text ``removals`` (sorted) left of ``doc``, by ``doc``'s lines.
+
+    A later round cleans the text left, whose line numbers are not the input's;
+    a warning names the line of the input, as removals do.
+    """
+    warnings = []
+    for index, message in left.notes:
+        offset = left.starts[index]
+        for removal in removals:  # each removal before the line moves it on
+            if removal.start > offset:
+                break
+            offset += removal.end - removal.start
+        warnings.append(doc.warning(bisect_right(doc.starts, offset) - 1, message))
+    return warnings

@@ -319,3 +319,20 @@ def test_an_inline_match_that_runs_into_the_line_break_never_joins_two_lines(
         assert "\n" not in removal.text
         assert "\r" not in removal.text
     assert apply_removals(text, result.removals) == result.text
+
+
+def test_a_timeout_in_a_later_round_names_the_line_of_the_input() -> None:
+    # The tip rule takes the last line, and in the second round the new last
+    # line: the runaway pattern is tried in both rounds on the same line, which
+    # the second round sees one line higher (the ad marker above it is gone).
+    long_line = "a" * 5000 + "!"
+    text = f"Advertisement\n{long_line}\nThe ferry ran late.\nTip one\nTip two\n"
+    result = _clean(
+        text,
+        {"id": "tip", "stage": "house", "pattern": "Tip .+", "last": 1},
+        {"id": "runaway", "stage": "house", "pattern": CATASTROPHIC},
+        rule_timeout=0.02,
+    )
+    assert result.text == f"{long_line}\nThe ferry ran late.\n"
+    [warning] = result.warnings
+    assert warning.startswith("line 2: rule house.runaway took longer than 0.02 s")
