@@ -296,6 +296,8 @@ class _RuleRun:
         if self.scope is not None:
             # A rule for the first or last few lines need not scan the rest.
             recheck = set(self.scope)
+        elif _sees_beyond_lines(self.rule):
+            recheck = set(range(len(doc.lines)))
         else:
             recheck = set()
             # The budget grows with the text, so a long clean text is never taken
@@ -352,6 +354,22 @@ class _RuleRun:
             )
             return []
         return [(0, len(line))] if whole else []
+
+
+# \A, \Z, \G and lookarounds: in a scan of the whole text they meet the line
+# breaks and the lines around, where on a line alone they meet its ends, so
+# the scan could miss a line the pattern matches (\Z is the text's end) or cut
+# what it does not match on the line ("well\.(?=\s)" at a line's end).
+_CONTEXT = re.compile(r"\\[AZG]|\(\?<?[=!]")
+
+
+def _sees_beyond_lines(rule: Rule) -> bool:
+    """Whether the rule's pattern may match a line alone where a whole-text scan finds nothing.
+
+    Such a rule is matched line by line: slower, but what it matches is what
+    its pattern matches on the line, as with ``first``/``last``.
+    """
+    return rule.pattern is not None and _CONTEXT.search(rule.pattern) is not None
 
 
 def _compiled(rule: Rule) -> tuple[list[regex.Pattern[str]], regex.Pattern[str]]:

@@ -336,3 +336,24 @@ def test_a_timeout_in_a_later_round_names_the_line_of_the_input() -> None:
     assert result.text == f"{long_line}\nThe ferry ran late.\n"
     [warning] = result.warnings
     assert warning.startswith("line 2: rule house.runaway took longer than 0.02 s")
+
+
+@pytest.mark.parametrize(
+    ("table", "removed"),
+    [
+        ({"pattern": r"Follow us on Instagram\Z"}, "Follow us on Instagram\n"),
+        ({"pattern": r"\AFollow us on \w+"}, "Follow us on Instagram\n"),
+        ({"pattern": r"\APhoto:\s*", "match": "inline"}, "Photo: "),
+        ({"pattern": r"(?<!\S)Instagram(?!.)", "match": "inline"}, " Instagram"),
+        ({"pattern": r"Instagram(?=\s)", "match": "inline"}, "Instagram "),
+    ],
+)
+def test_a_pattern_is_matched_against_the_line_alone_with_or_without_a_scope(
+    table: dict[str, str], removed: str
+) -> None:
+    # \A and \Z are the line's start and end, and a lookaround sees nothing
+    # beyond the line: the same whether the whole text is scanned first or,
+    # for a rule scoped to the last lines, each line is matched on its own.
+    for scope in ({}, {"last": 3}):
+        result = _clean(ARTICLE, {"id": "anchored", "stage": "house", **table, **scope})
+        assert [removal.text for removal in result.removals] == [removed], scope
