@@ -5,7 +5,7 @@ A package adds a stage by naming its class in its own ``pyproject.toml``::
     [project.entry-points."cleannews.stages"]
     shout = "cleannews_shout:ShoutStage"
 
-The entry point's name must be the stage's ``name``. A plugin that fails to
+The entry point's name must be the stage's ``name``, in snake_case. A plugin that fails to
 load, or is not a stage, is skipped with a :class:`PluginWarning` naming it;
 it never stops a run. Plugin stages run only when named (``--enable shout``),
 so installing a package never changes what cleannews removes by itself.
@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Iterable, Set
 from typing import Any
 
+from cleannews.rules import is_name
 from cleannews.stages.base import Stage
 
 GROUP = "cleannews.stages"
@@ -60,6 +61,9 @@ def _problem(name: str, stage: Any, taken: Set[str]) -> str | None:
         return f"is not a cleannews Stage class (got {stage!r})"
     if getattr(stage, "name", None) != name:
         return f"its stage is named {getattr(stage, 'name', None)!r}, not {name!r}"
+    if not is_name(name):
+        # "--enable a,b" names two stages, "--set a.b.key=1" stage "a".
+        return f"{name!r} is not a snake_case stage name (a-z, digits and _)"
     if name in taken:
         return f"a stage named {name!r} already exists"
     if not isinstance(getattr(stage, "rules", None), dict):

@@ -59,6 +59,19 @@ def test_a_plugin_that_cannot_be_used_is_a_warning_naming_it(
     assert problem in message
 
 
+@pytest.mark.parametrize("name", ["my.stage", "ads,shout", "Shout", "my-stage", ""])
+def test_a_plugin_stage_whose_name_could_not_be_named_is_a_warning(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "--enable ads,shout" is two stages and "--set my.stage.x=1" sets "my";
+    # a stage with such a name would load and then never be reachable.
+    odd = type("OddStage", (GoodStage,), {"name": name, "__module__": __name__})
+    monkeypatch.setattr(sys.modules[__name__], "OddStage", odd, raising=False)
+    with pytest.warns(plugins.PluginWarning, match="not a snake_case stage name"):
+        found = plugins.load([_entry(name, f"{__name__}:OddStage")])
+    assert found == {}
+
+
 def test_a_plugin_may_not_take_a_built_in_name() -> None:
     with pytest.warns(plugins.PluginWarning, match="a stage named 'good' already exists"):
         found = plugins.load([_entry("good", f"{__name__}:GoodStage")], taken={"good"})
