@@ -83,6 +83,14 @@ class Rule:
             object.__setattr__(self, "phrases", (self.phrases,))
         elif isinstance(self.phrases, list):
             object.__setattr__(self, "phrases", tuple(self.phrases))
+        elif not isinstance(self.phrases, tuple):
+            raise RuleError("phrases", f"must be a list of text, got {self.phrases!r}")
+        # "no" is true: a flag of another type would be taken the wrong way round.
+        for flag, setting in (("inline", self.inline), ("case_sensitive", self.case_sensitive)):
+            if not isinstance(setting, bool):
+                raise RuleError(flag, f"must be True or False, got {setting!r}")
+        if not isinstance(self.reason, str):
+            raise RuleError("reason", f"must be text, got {self.reason!r}")
         if bool(self.phrases) == (self.pattern is not None):
             raise RuleError("phrases", "a rule needs either phrases or a pattern, not both")
         for phrase in self.phrases:
@@ -161,9 +169,6 @@ def parse_rule(table: Any, default_stage: str | None = None, origin: str = "pyth
         phrases = (phrases,)
     if not isinstance(phrases, list | tuple):
         raise RuleError("phrases", f"must be a list of text, got {phrases!r}")
-    reason = values.get("reason", "")
-    if not isinstance(reason, str):
-        raise RuleError("reason", f"must be text, got {reason!r}")
     case_sensitive = values.get("case-sensitive", False)
     if not isinstance(case_sensitive, bool):
         raise RuleError("case-sensitive", f"must be true or false, got {case_sensitive!r}")
@@ -172,7 +177,7 @@ def parse_rule(table: Any, default_stage: str | None = None, origin: str = "pyth
         stage=stage,
         phrases=tuple(phrases),
         pattern=values.get("pattern"),
-        reason=reason,
+        reason=values.get("reason", ""),
         inline=match == "inline",
         first=values.get("first"),
         last=values.get("last"),

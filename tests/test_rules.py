@@ -357,3 +357,21 @@ def test_a_pattern_is_matched_against_the_line_alone_with_or_without_a_scope(
     for scope in ({}, {"last": 3}):
         result = _clean(ARTICLE, {"id": "anchored", "stage": "house", **table, **scope})
         assert [removal.text for removal in result.removals] == [removed], scope
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("inline", "no", "inline: must be True or False, got 'no'"),
+        ("case_sensitive", "no", "case_sensitive: must be True or False, got 'no'"),
+        ("reason", 5, "reason: must be text, got 5"),
+        ("phrases", 5, "phrases: must be a list of text, got 5"),
+    ],
+)
+def test_a_rule_made_in_python_with_a_value_of_the_wrong_type_is_refused(
+    field: str, value: object, message: str
+) -> None:
+    # "no" is true: taken as it is, inline="no" would cut matches out of lines.
+    fields: dict[str, Any] = {"id": "newsletter", "stage": "house", "phrases": ("Sign up",)}
+    with pytest.raises(RuleError, match=message):
+        Rule(**{**fields, field: value})
