@@ -4,7 +4,7 @@ A :class:`Rule` belongs to a stage: an existing one (its removals then carry
 that stage's name) or a new one. It has literal ``phrases`` or a ``pattern``
 (the ``regex`` package's syntax), matched against whole lines by default or
 ``inline`` (only the matched part of a line goes). ``first``/``last`` limit it
-to the first or last N non-blank lines of a text.
+to the first or last N non-blank lines of a text (see :func:`edge_lines`).
 
 A user pattern can never hang a run: every match runs under the ``regex``
 package's ``timeout``. A pattern that takes too long on a line is skipped for
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from cleannews.config import DEFAULT_RULE_TIMEOUT
 from cleannews.document import Document, Removal
-from cleannews.stages.base import SPACE, Stage
+from cleannews.stages.base import EDGE_LINES, SPACE, Stage
 from cleannews.tomlfile import normal_key
 
 if TYPE_CHECKING:
@@ -245,9 +245,23 @@ def stage_classes(
             "user_rules": tuple(members),
             "timeout": timeout,
             "origin": ", ".join(origins),
+            "reach": _reach(members),
         }
         classes[name] = type(f"RuleStage_{name}", (RuleStage,), attributes)
     return classes
+
+
+def _reach(rules: Iterable[Rule]) -> int:
+    """How far from a line the rules may look to judge it (see Stage.reach).
+
+    A rule for the first or last lines looks among :func:`edge_lines` of them,
+    in each round of cleaning; what it removes in one round brings as many
+    more lines into its view in the next.
+    """
+    from cleannews.pipeline import MAX_ROUNDS
+
+    edges = [edge_lines(n) for rule in rules for n in (rule.first, rule.last) if n]
+    return MAX_ROUNDS * max(edges) + 1 if edges else 1
 
 
 def check_against(rules: Sequence[Rule], stages: Mapping[str, type[Stage]]) -> None:
@@ -393,16 +407,29 @@ def _compiled(rule: Rule) -> tuple[list[regex.Pattern[str]], regex.Pattern[str]]
     return scanners, regex.compile(rf"(?:{SPACE})*(?:{rule.source})(?:{SPACE})*", flags)
 
 
+def edge_lines(count: int) -> int:
+    """How many lines at a text's start or end hold its first or last ``count`` non-blank lines.
+
+    Looked for among so many (a blank line between paragraphs, and room to
+    spare), a rule's reach is known: a text cleaned in windows
+    (:mod:`cleannews.stream`) keeps that many lines around each cut, so the end
+    of a window is never taken for the end of the text.
+    """
+    return EDGE_LINES + 2 * count
+
+
 def _scope(doc: Document, rule: Rule) -> set[int] | None:
-    """Line indexes a scoped rule may touch: its first/last N non-blank lines."""
+    """Line indexes a scoped rule may touch: its first/last N non-blank lines (see edge_lines)."""
     if rule.first is None and rule.last is None:
         return None
-    filled = [index for index, blank in enumerate(doc.blank) if not blank]
+    blank, size = doc.blank, len(doc.lines)
     allowed: set[int] = set()
     if rule.first is not None:
-        allowed.update(filled[: rule.first])
+        head = range(min(edge_lines(rule.first), size))
+        allowed.update([index for index in head if not blank[index]][: rule.first])
     if rule.last is not None:
-        allowed.update(filled[-rule.last :])
+        tail = range(max(0, size - edge_lines(rule.last)), size)
+        allowed.update([index for index in tail if not blank[index]][-rule.last :])
     return allowed
 
 

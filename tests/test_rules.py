@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import cleannews
-from cleannews import Rule, apply_removals, rules
+from cleannews import Options, Pipeline, Rule, apply_removals, rules
 from cleannews.cli import cli
 from cleannews.rules import RuleError, parse_rule, parse_rules
 
@@ -375,3 +375,26 @@ def test_a_rule_made_in_python_with_a_value_of_the_wrong_type_is_refused(
     fields: dict[str, Any] = {"id": "newsletter", "stage": "house", "phrases": ("Sign up",)}
     with pytest.raises(RuleError, match=message):
         Rule(**{**fields, field: value})
+
+
+@pytest.mark.parametrize("scope", [{"first": 3}, {"last": 3}, {"first": 40, "last": 40}])
+def test_a_rule_for_the_ends_of_a_text_is_judged_alike_when_it_is_read_in_windows(
+    scope: dict[str, int],
+) -> None:
+    # Standard input is cleaned in windows (cleannews.stream); the end of a
+    # window is not the end of the text, and a line in the middle of the text
+    # must not go because a window happened to end near it.
+    from cleannews.stream import clean_pieces
+
+    paragraphs = [
+        f"Paragraph {number} on the ferry timetable.\n\nTip: check the timetable\n\n"
+        for number in range(400)
+    ]
+    text = "".join(paragraphs)
+    tables = [{"id": "tip", "stage": "house", "pattern": r"Tip: .+", **scope}]
+    pipeline = Pipeline(Options.from_kwargs(rules=tables, stages=["house"]))
+    whole = pipeline.run(text)
+    windows = list(clean_pieces(pipeline, paragraphs, window=2000))
+    assert len(windows) > 5
+    assert "".join(window.text for window in windows) == whole.text
+    assert [r for window in windows for r in window.removals] == list(whole.removals)
