@@ -174,3 +174,19 @@ def test_list_sites_shows_every_built_in_profile() -> None:
     for site in SITES:
         assert any(line.startswith(f"{site} ") for line in listed.stdout.splitlines())
     assert "reuters.credits" in listed.stdout
+
+
+@pytest.mark.parametrize(
+    ("site", "sentence"),
+    [
+        ("bbc", "Author, broadcaster and campaigner Ruth Ellery has died aged 84."),
+        ("bbc", "Role, the union said, is not the same thing as rank."),
+        ("guardian", "Sign up to the electoral register by Friday, the council urged residents."),
+    ],
+)
+def test_a_profile_keeps_a_sentence_that_starts_like_its_residue(site: str, sentence: str) -> None:
+    # The residue is a label or a promotion ("Author, Megan Fairweather",
+    # "Sign up to First Edition, our free daily newsletter"); a sentence of
+    # the article that opens with the same words ends as a sentence does.
+    text = f"{sentence}\n\nThe bridge reopened on Monday after two years of repairs.\n"
+    assert cleannews.clean(text, site=site) == text
