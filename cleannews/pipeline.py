@@ -246,6 +246,8 @@ class Pipeline:
         needs; ``options.single_pass`` cleans once. The removals of every round
         point into ``text``.
         """
+        if not isinstance(text, str):
+            raise TypeError(_not_text(text))
         stages = self._stages_here()
         doc = Document(text, first_line)
         result = self._clean_once(stages, doc)
@@ -407,3 +409,15 @@ def _renumbered(doc: Document, removals: Sequence[Removal], left: Document) -> l
             offset += removal.end - removal.start
         warnings.append(doc.warning(bisect_right(doc.starts, offset) - 1, message))
     return warnings
+
+
+def _not_text(text: object) -> str:
+    """Why ``text`` cannot be cleaned: it is not a str."""
+    kind = type(text).__name__
+    if isinstance(text, bytes | bytearray):
+        # The command line reads bytes so; undecodable bytes then come out as they went in.
+        return (
+            f"text must be str, got {kind}: decode it first,"
+            " data.decode('utf-8', 'surrogateescape')"
+        )
+    return f"text must be str, got {kind}"

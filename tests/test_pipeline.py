@@ -211,3 +211,20 @@ def test_an_option_of_the_wrong_name_or_type_is_a_clear_error(
     with pytest.raises((TypeError, ValueError)) as caught:
         cleannews.clean(text, **options)  # type: ignore[arg-type]
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b"Advertisement\n", "text must be str, got bytes: decode it first"),
+        (None, "text must be str, got NoneType"),
+        (["Advertisement\n"], "text must be str, got list"),
+    ],
+)
+def test_text_that_is_not_a_str_is_a_clear_error(text: object, message: str) -> None:
+    # Bytes read from a file gave "a bytes-like object is required, not 'str'",
+    # which says the opposite of what is wrong.
+    with pytest.raises(TypeError, match=message):
+        cleannews.clean(text)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=message):
+        Pipeline().run(text)  # type: ignore[arg-type]
