@@ -203,3 +203,42 @@ def test_line_endings_a_missing_final_newline_and_a_bom_survive(text: str) -> No
         assert not cleaned.endswith(("\n", "\r"))
     if cleaned and text.endswith(("\n", "\r")):
         assert cleaned.endswith(("\n", "\r"))
+
+
+# User rules whose whole-text scan and one-line match could part ways: a
+# pattern ending in \s (reaching the line break), anchors, lookarounds.
+user_patterns = st.sampled_from(
+    [
+        r"Advertisement\s*",
+        r"\s*Advertisement",
+        r"ad\s",
+        r"\AAd",
+        r"ment\Z",
+        r"Ad(?=\s)",
+        r"(?<=\s)Ad",
+        r"(?<!\S)Advertisement(?!\S)",
+        r"^Ad.*$",
+        r"t\.\s+A",
+    ]
+)
+
+
+@given(any_text, user_patterns, st.booleans())
+def test_a_user_rule_matches_lines_alike_scanned_or_one_by_one(
+    text: str, pattern: str, inline: bool
+) -> None:
+    # A scope as large as the text makes the rule judge every line on its own;
+    # without one the whole text is scanned first: the removals must agree.
+    table = {"id": "mine", "stage": "house", "pattern": pattern}
+    table["match"] = "inline" if inline else "line"
+    scanned = cleannews.clean_and_explain(text, stages=["house"], rules=[table])
+    every_line = {**table, "first": max(1, len(text))}
+    judged = cleannews.clean_and_explain(text, stages=["house"], rules=[every_line])
+    assert scanned.removals == judged.removals
+    assert apply_removals(text, scanned.removals) == scanned.text
+    for removal in scanned.removals:
+        # A part of a line the rule cuts never takes a line ending (the
+        # whitespace stage's final_newline does, on purpose).
+        if removal.partial and removal.stage == "house":
+            assert "\n" not in removal.text
+            assert "\r" not in removal.text
