@@ -2,10 +2,10 @@
 
 The text is read in pieces and cleaned in windows of about :data:`WINDOW`
 characters. A window is cleaned whole, but only the part before its last *anchor*
-is written out: a non-blank line that no stage removed, at least
-:data:`CONTEXT_LINES` lines before the window's end. The anchor and everything
-after it are cleaned again with the next window, together with
-:data:`CONTEXT_LINES` lines before the anchor as look-behind context.
+is written out: a non-blank line that no stage removed, with at least
+:data:`CONTEXT_LINES` lines that no stage removed after it. The anchor and
+everything after it are cleaned again with the next window, together with at
+least as many lines before the anchor as look-behind context.
 
 Why that gives the same result as cleaning the whole text at once:
 
@@ -17,7 +17,9 @@ Why that gives the same result as cleaning the whole text at once:
   anchor never splits a gap;
 - stages that look further (an author box in the last lines, a credit on the
   last line) say how far in ``Stage.reach``, and the context is never less
-  than that;
+  than that, counted in lines that no stage removed: later rounds of cleaning
+  judge the text left, where a run of removed lines is gone (the look-behind
+  also allows for the lines each round may take at the next window's head);
 - a stage that looks back a number of *kept* lines (the captions stage looks
   for a caption's copy among the last kept lines, however many removed or
   blank lines lie between) says how many in a ``kept_reach`` attribute, and
@@ -44,7 +46,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from cleannews.document import Removal, apply_removals
-from cleannews.pipeline import Pipeline, Result
+from cleannews.pipeline import MAX_ROUNDS, Pipeline, Result
 from cleannews.sources import BOM
 
 # Characters per window: big enough that the re-cleaned context is noise, small
@@ -118,6 +120,10 @@ def clean_pieces(
     # Stages that look further than one line (head and tail rules) need that
     # much context on both sides of a cut.
     context = max(context, pipeline.reach)
+    # The next window's first lines read to its stages as the head of a text,
+    # and each round of cleaning there may take up to ``reach`` of them that
+    # this window keeps: the context before a cut allows for every round.
+    behind = context + MAX_ROUNDS * pipeline.reach
     kept_context = _kept_reach(pipeline)
     buffer = ""  # text not yet written, after some context already written
     pending: list[str] = []
@@ -151,10 +157,13 @@ def clean_pieces(
         fresh = tuple(note for note in result.warnings if note not in warned)
         warned = result.warnings
         yield _window(text, result.removals, emitted, commit, base, fresh)
-        keep_from = _lines_back(text, commit, context)
+        # Never hold more than a few windows of context, whatever the lines.
+        limit = max(0, commit - MAX_GROWTH * max(window, WINDOW))
+        whole = [r for r in result.removals if not r.partial]
+        keep_from, _ = _live_lines_back(
+            text, whole, [r.start for r in whole], commit, behind, limit
+        )
         if kept_context:
-            # Never hold more than a few windows of context, whatever the lines.
-            limit = max(0, commit - MAX_GROWTH * max(window, WINDOW))
             kept_from = _kept_lines_back(text, result.removals, commit, kept_context, limit)
             keep_from = min(keep_from, kept_from)
         first_line += _count_lines(text, 0, keep_from)
@@ -218,11 +227,11 @@ def _lines_back(text: str, position: int, lines: int) -> int:
 
 
 def _anchor(text: str, removals: tuple[Removal, ...], emitted: int, context: int) -> int | None:
-    """The start of the last kept, non-blank line at least ``context`` lines from the end."""
+    """The start of the last kept, non-blank line with ``context`` kept lines after it."""
     whole = [r for r in removals if not r.partial]
     starts = [r.start for r in whole]
-    end = _lines_back(text, len(text), context)
-    while end > emitted:
+    end, enough = _live_lines_back(text, whole, starts, len(text), context, emitted)
+    while enough and end > emitted:
         start = text.rfind("\n", 0, end - 1) + 1
         if start <= emitted:
             break
@@ -232,6 +241,28 @@ def _anchor(text: str, removals: tuple[Removal, ...], emitted: int, context: int
             return start
         end = start
     return None
+
+
+def _live_lines_back(
+    text: str, whole: list[Removal], starts: list[int], position: int, lines: int, limit: int
+) -> tuple[int, bool]:
+    """The start of the line ``lines`` lines before ``position`` that no removal takes.
+
+    Later rounds of cleaning judge the text left, where removed lines are gone:
+    a head or tail rule then reaches that many lines *of the text left*. So the
+    context around a cut is counted in those; the removed lines between come
+    along. The walk stops at the first line start at or after ``limit``; the
+    flag says whether it found that many lines.
+    """
+    seen = 0
+    while seen < lines and position > limit:
+        start = text.rfind("\n", 0, position - 1) + 1
+        if start < limit:
+            break
+        position = start
+        if not _covered(whole, starts, start):
+            seen += 1
+    return position, seen == lines
 
 
 def _fallback_cut(text: str, removals: tuple[Removal, ...], emitted: int, context: int) -> int:

@@ -111,6 +111,57 @@ def test_windows_match_on_shuffled_residue(seed: int) -> None:
     assert removals == whole.removals
 
 
+@pytest.mark.parametrize("ads", [30, 40, 80])
+def test_a_tail_rule_never_reaches_a_line_before_the_cut_over_removed_lines(ads: int) -> None:
+    # A window ends in a run of ad markers: in the second round of cleaning they
+    # are gone, and the tail of the text left holds the contact line, which the
+    # whole text keeps in the middle of the story.
+    story = "".join(f"Paragraph {i} says the ferry timetable will change.\n" for i in range(100))
+    first = (
+        story
+        + "Contact the reporter at jo.lee@example.com\n"
+        + "Paragraph one of the follow-up on fares.\n" * 2
+        + "Advertisement\n" * ads
+    )
+    rest = "".join(f"Paragraph {i} after the cut on the harbour.\n" for i in range(300))
+    whole = Pipeline().run(first + rest)
+    assert "Contact the reporter" in whole.text
+    results = list(clean_pieces(Pipeline(), [first, rest], window=len(first)))
+    assert "".join(r.text for r in results) == whole.text
+    assert tuple(r for x in results for r in x.removals) == whole.removals
+
+
+# Residue that head and tail rules judge (an author's contact line and bio,
+# menus, follow prompts), and runs of ad markers, between paragraphs.
+_EDGE_LINES = [
+    "Advertisement",
+    "Advertisement",
+    "",
+    "Contact the reporter at jo.lee@example.com",
+    "Home",
+    "News",
+    "Sport",
+    "Follow us on Facebook",
+    "Jo Lee is a reporter covering the harbour.",
+]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_windows_match_with_edge_residue_in_runs(seed: int) -> None:
+    rng = random.Random(seed)
+    lines = []
+    for number in range(rng.randint(200, 500)):
+        if rng.random() < 0.6:
+            lines.append(f"Paragraph {number}: the council voted on the harbour budget.")
+        else:
+            lines += [rng.choice(_EDGE_LINES)] * rng.choice([1, 1, 2, 5, 40])
+    text = "\n".join(lines) + "\n"
+    whole = Pipeline().run(text)
+    clean, removals = _windowed(text, rng.randint(2_000, 6_000), seed=seed)
+    assert clean == whole.text
+    assert removals == whole.removals
+
+
 def test_crlf_mixed_endings_and_no_final_newline() -> None:
     text = "".join(corpus(80)).replace("\n\n", "\r\n\r\n", 40) + "Advertisement"
     whole = Pipeline().run(text)
