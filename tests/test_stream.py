@@ -34,6 +34,13 @@ def _windowed(text: str, window: int, seed: int = 0, context: int = 32) -> tuple
     return "".join(r.text for r in results), tuple(r for x in results for r in x.removals)
 
 
+def _assert_windows_match(text: str, window: int, seed: int, context: int = 32) -> None:
+    whole = Pipeline().run(text)
+    clean, removals = _windowed(text, window, seed=seed, context=context)
+    assert clean == whole.text
+    assert removals == whole.removals
+
+
 @pytest.mark.parametrize("window", [2_000, 5_000, 20_000])
 def test_windows_match_cleaning_the_whole_text(window: int) -> None:
     text = "".join(corpus(200))
@@ -101,14 +108,9 @@ def test_windows_match_on_shuffled_residue(seed: int) -> None:
     )
     if rng.random() < 0.5:
         text = text.rstrip("\n")
-    whole = Pipeline().run(text)
-    window = rng.randint(2_000, 6_000)
     # The pipeline widens the context to what its stages reach, so even asking
     # for one line of context around a cut must give the same result.
-    context = [1, 4, 32][seed % 3]
-    clean, removals = _windowed(text, window, seed=seed, context=context)
-    assert clean == whole.text
-    assert removals == whole.removals
+    _assert_windows_match(text, rng.randint(2_000, 6_000), seed, context=[1, 4, 32][seed % 3])
 
 
 @pytest.mark.parametrize("ads", [30, 40, 80])
@@ -155,11 +157,7 @@ def test_windows_match_with_edge_residue_in_runs(seed: int) -> None:
             lines.append(f"Paragraph {number}: the council voted on the harbour budget.")
         else:
             lines += [rng.choice(_EDGE_LINES)] * rng.choice([1, 1, 2, 5, 40])
-    text = "\n".join(lines) + "\n"
-    whole = Pipeline().run(text)
-    clean, removals = _windowed(text, rng.randint(2_000, 6_000), seed=seed)
-    assert clean == whole.text
-    assert removals == whole.removals
+    _assert_windows_match("\n".join(lines) + "\n", rng.randint(2_000, 6_000), seed)
 
 
 def test_crlf_mixed_endings_and_no_final_newline() -> None:
