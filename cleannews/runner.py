@@ -195,7 +195,9 @@ def _process(
             stdout.write(text.encode(result.text))
     elif mode is Mode.DIFF:
         if result.changed:
-            diff = output.unified_diff(text.body, result.text, name)
+            # With the byte-order mark, so the diff describes the file's bytes and
+            # patch(1) can apply it (the mark stays at the start of the new text).
+            diff = output.unified_diff(text.bom + text.body, text.bom + result.text, name)
             stdout.write(sources.encode(diff))
     elif mode is Mode.CHECK:
         if result.changed and not config.quiet:

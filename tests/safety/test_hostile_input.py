@@ -191,3 +191,36 @@ def test_large_files_take_the_streaming_path_and_are_still_sniffed(
     assert done.stderr.decode().splitlines() == [
         f"cleannews: warning: {binary}: binary file (a NUL byte in the first 8 KiB), skipped"
     ]
+
+
+def _diff_sides(diff: bytes) -> tuple[bytes, bytes]:
+    """The old and new text a one-hunk unified diff describes (its context, "-" and "+" lines)."""
+    old, new = b"", b""
+    lines = diff.splitlines(keepends=True)
+    assert [line[:4] for line in lines[:2]] == [b"--- ", b"+++ "]
+    assert [line for line in lines if line.startswith(b"@@ ")] == [lines[2]]
+    before = b" "
+    for line in lines[3:]:
+        if line.startswith(b"\\"):  # "\ No newline at end of file": the line before had none
+            old = old.removesuffix(b"\n") if before in b" -" else old
+            new = new.removesuffix(b"\n") if before in b" +" else new
+            continue
+        before = line[:1]
+        if line[:1] in b" -":
+            old += line[1:]
+        if line[:1] in b" +":
+            new += line[1:]
+    return old, new
+
+
+def test_a_diff_of_a_file_with_a_byte_order_mark_describes_its_bytes(
+    tmp_path: Path, cli: Run
+) -> None:
+    # patch(1) applies a diff to the bytes of the file: a diff that leaves the BOM
+    # out does not match the file's first line, and the hunk is rejected.
+    raw = b"\xef\xbb\xbfAdvertisement\nLe port rouvre lundi.\nLes ferries reprennent.\n"
+    article = tmp_path / "a.txt"
+    article.write_bytes(raw)
+    done = cli("--diff", article)
+    assert done.returncode == 0
+    assert _diff_sides(done.stdout) == (raw, cli(stdin=raw).stdout)
