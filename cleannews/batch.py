@@ -199,11 +199,12 @@ def clean_jsonl(
     changed = 0
     skipped = 0
     diff_started = False
+    bom = bytearray()  # the byte-order mark the input starts with, if any
     with (
         open_input(source, gunzip=True) as handle,
         _jsonl_output(config, source, target, stdout) as out,
     ):
-        for result in mapper(_chunks_without_bom(handle, out)):
+        for result in mapper(_chunks_without_bom(handle, out, bom)):
             if progress is not None:
                 progress.advance(size=result.size)
             if out is not None:
@@ -220,7 +221,7 @@ def clean_jsonl(
                     stdout.write(sources.encode(f"--- a/{name}\n+++ b/{name}\n"))
                     diff_started = True
                 for line, before, after in result.edits:
-                    stdout.write(b"@@ -%d +%d @@\n-%s\n+%s\n" % (line, line, before, after))
+                    stdout.write(_hunk(line, before, after, bom, line == result.unterminated))
             if not config.quiet:
                 for line, note in result.warnings:
                     stderr.writelines(warning_lines(f"{name}:{line}", [note]))
@@ -241,8 +242,19 @@ def clean_jsonl(
     return file_report(name, bool(changed), counts, reasons)
 
 
-def _chunks_without_bom(handle: Reader, out: Writer | None) -> Iterator[tuple[bytes, int]]:
-    """The chunks of a JSON Lines input; a leading byte-order mark is copied out as is."""
+def _hunk(line: int, before: bytes, after: bytes, bom: bytearray, unterminated: bool) -> bytes:
+    """The diff hunk of one changed record, describing the file's bytes so patch(1) applies it:
+    the first line with the file's byte-order mark, the last one marked if it has no newline."""
+    start = bytes(bom) if line == 1 else b""
+    end = b"\n" + output.NO_NEWLINE.encode() if unterminated else b"\n"
+    return b"@@ -%d +%d @@\n-%s%s%s+%s%s%s" % (line, line, start, before, end, start, after, end)
+
+
+def _chunks_without_bom(
+    handle: Reader, out: Writer | None, bom: bytearray
+) -> Iterator[tuple[bytes, int]]:
+    """The chunks of a JSON Lines input; a leading byte-order mark is copied out as is
+    (and into ``bom``)."""
     from cleannews.jsonl import UTF8_BOM, read_chunks
 
     first = True
@@ -250,6 +262,7 @@ def _chunks_without_bom(handle: Reader, out: Writer | None) -> Iterator[tuple[by
         if first and chunk.startswith(UTF8_BOM):
             if out is not None:
                 out.write(UTF8_BOM)
+            bom += UTF8_BOM
             chunk = chunk[len(UTF8_BOM) :]
         first = False
         yield chunk, line

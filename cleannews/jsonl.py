@@ -72,6 +72,9 @@ class ChunkResult:
     explained: list[tuple[int, tuple[Removal, ...]]] = field(default_factory=list)
     # (line number, record before, record after) of every changed record, for --diff.
     edits: list[tuple[int, bytes, bytes]] = field(default_factory=list)
+    # The number of the chunk's last line when it has no newline (the file's last
+    # line), else 0: a diff of that record must say so, as diff -u does.
+    unterminated: int = 0
     # (line number, why) of every record passed through unchanged.
     skipped: list[tuple[int, str]] = field(default_factory=list)
     # (line number, note) of problems met while cleaning (a user pattern that timed out).
@@ -104,6 +107,8 @@ class RecordCleaner:
         lines = data.split(b"\n")
         out = [self._clean_line(line, first_line + i, result) for i, line in enumerate(lines)]
         result.data = b"\n".join(out)
+        if lines[-1]:
+            result.unterminated = first_line + len(lines) - 1
         return result
 
     def _clean_line(self, line: bytes, number: int, result: ChunkResult) -> bytes:

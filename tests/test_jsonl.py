@@ -205,6 +205,24 @@ def test_check_diff_and_in_place(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".cleannews-")]
 
 
+def test_diff_of_a_last_record_without_a_newline_or_a_first_record_after_a_bom(
+    tmp_path: Path,
+) -> None:
+    # A diff must describe the file's bytes for patch(1) to apply it: the last line's
+    # missing newline is marked as diff -u marks it, and the first line keeps the BOM.
+    path = tmp_path / "d.jsonl"
+    dirty, clean = _line({"text": DIRTY}).encode(), _line({"text": CLEAN}).encode()
+    path.write_bytes(b"\xef\xbb\xbf" + dirty + b"\n" + dirty)
+    code, out, _ = _invoke("--diff", str(path))
+    assert code == 0
+    no_newline = b"\\ No newline at end of file\n"
+    assert out == (
+        f"--- a/{path}\n+++ b/{path}\n".encode()
+        + (b"@@ -1 +1 @@\n-\xef\xbb\xbf" + dirty + b"\n+\xef\xbb\xbf" + clean + b"\n")
+        + (b"@@ -2 +2 @@\n-" + dirty + b"\n" + no_newline + b"+" + clean + b"\n" + no_newline)
+    )
+
+
 def test_summary_counts_records(tmp_path: Path) -> None:
     path = tmp_path / "s.jsonl"
     path.write_text((_line({"text": DIRTY}) + "\n") * 3)
