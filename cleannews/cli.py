@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 import click
 
@@ -233,9 +233,17 @@ def cli(ctx: click.Context, /, **kwargs: Any) -> None:
         code = EXIT_OK
     except (click.ClickException, click.exceptions.Exit, click.Abort):
         raise
-    except Exception as error:  # a bug: one line and exit 123, like black; no traceback
-        click.echo(f"cleannews: internal error: {describe(error)}", err=True)
-        code = EXIT_INTERNAL_ERROR
+    except Exception as error:
+        from cleannews.sources import OutputError
+
+        if isinstance(error, OutputError):
+            # A full disk or a closed stdout: not a bug, and every later write would fail too.
+            click.echo(f"cleannews: error: {error}", err=True)
+            _silence_stdout()  # what is still buffered cannot be written either
+            code = EXIT_INPUT_ERROR
+        else:  # a bug: one line and exit 123, like black; no traceback
+            click.echo(f"cleannews: internal error: {describe(error)}", err=True)
+            code = EXIT_INTERNAL_ERROR
     sys.exit(code)
 
 
@@ -258,6 +266,7 @@ def _run(ctx: click.Context, kwargs: dict[str, Any]) -> int:
     )
     from cleannews.pipeline import Pipeline
     from cleannews.report import render_summary
+    from cleannews.sources import Stdout
 
     settings, config_path = settings_of(ctx, kwargs)
     values = {key: setting.value for key, setting in settings.items()}
@@ -279,10 +288,11 @@ def _run(ctx: click.Context, kwargs: dict[str, Any]) -> int:
             config = _run_config(kwargs["paths"], values, options)
             config = _with_batch_options(config, values)
             pipeline = Pipeline(config.options)
-            report = runner.run(config, sys.stdout.buffer, sys.stderr, pipeline)
+            stdout = Stdout(sys.stdout.buffer if sys.stdout is not None else None)
+            report = runner.run(config, cast(BinaryIO, stdout), sys.stderr, pipeline)
         except _usage_errors() as error:
             raise click.UsageError(str(error)) from None
-    sys.stdout.flush()
+    stdout.flush()
     check = values["check"]
     if values["summary"]:
         render_summary(report, check=check)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar
 
 from cleannews import runner
 from cleannews.report import Report, describe
-from cleannews.sources import BinaryInput, InputError, Source
+from cleannews.sources import BinaryInput, InputError, OutputError, Source
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -180,8 +180,8 @@ def _guarded(
     except InputError as error:
         runner._error(stderr, str(error))
         return Report.for_error()
-    except BrokenPipeError:
-        raise  # the reader of stdout went away: stop, there is no one to write for
+    except (BrokenPipeError, OutputError):
+        raise  # stdout went away or cannot be written: stop, there is no one to write for
     except Exception as error:
         stderr.write(f"cleannews: internal error: {source.display}: {describe(error)}\n")
         return Report.for_internal_error()

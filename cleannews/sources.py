@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 STDIN = "-"
 BOM = "\ufeff"
@@ -28,6 +29,44 @@ SKIPPED_DIRS = frozenset(
 
 class InputError(Exception):
     """An input that cannot be read; the message names it and says why."""
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (a full disk, a closed stream): the run stops."""
+
+
+class Stdout:
+    """Standard output for data; a failure to write it is an :class:`OutputError`.
+
+    Without this, a full disk under ``cleannews news/ > clean.txt`` failed every
+    file in turn as an internal error. A reader that went away (BrokenPipeError)
+    is not an error and goes on up as it is.
+    """
+
+    def __init__(self, stream: BinaryIO | None) -> None:
+        self.stream = stream  # None: the process was started with stdout closed
+
+    def write(self, data: bytes) -> int:
+        with self._guarded():
+            assert self.stream is not None
+            return self.stream.write(data)
+
+    def flush(self) -> None:
+        if self.stream is not None:
+            with self._guarded():
+                self.stream.flush()
+
+    @contextlib.contextmanager
+    def _guarded(self) -> Iterator[None]:
+        if self.stream is None:
+            raise OutputError("standard output is closed")
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            raise OutputError(f"standard output: cannot write: {reason}") from None
 
 
 @dataclass(frozen=True)

@@ -122,3 +122,43 @@ def test_the_error_lines_are_one_per_path_however_many_fail(tmp_path: Path, cli:
         f"cleannews: error: {name}: no such file or folder" for name in names
     ]
     assert done.stdout == b""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("jobs", ["-j1", "-j2"])
+@pytest.mark.parametrize("args", [[], ["--diff"], ["--explain", "--format", "json"]])
+def test_a_full_disk_on_stdout_is_one_error_line_not_an_internal_error(
+    tmp_path: Path, args: list[str], jobs: str
+) -> None:
+    # `cleannews news/ > clean.txt` on a full disk: cleannews has no bug to report,
+    # the output cannot be written; say so once and stop, exit 2.
+    folder = dirty_folder(tmp_path / "news", *(f"a{i}.txt" for i in range(12)))
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [*CLI, jobs, *args, str(folder)], stdout=full, stderr=subprocess.PIPE, timeout=120
+        )
+    assert done.stderr.decode() == (
+        "cleannews: error: standard output: cannot write: no space left on device\n"
+    )
+    assert done.returncode == 2
+
+
+def test_a_closed_stdout_is_an_error_only_when_there_is_data_to_write(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(DIRTY)
+
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        # Started with file descriptor 1 closed, as `cleannews ... >&-` is.
+        return subprocess.run(
+            [*CLI, *args], stderr=subprocess.PIPE, timeout=60, preexec_fn=lambda: os.close(1)
+        )
+
+    done = run(str(article))
+    assert (done.returncode, done.stderr) == (2, b"cleannews: error: standard output is closed\n")
+    assert article.read_text() == DIRTY
+    done = run("-i", str(article))
+    assert (done.returncode, done.stderr) == (
+        0,
+        f"cleaned {article}\n".encode() + b"1 file cleaned (3 lines removed).\n",
+    )
+    assert article.read_text() == CLEAN
