@@ -344,12 +344,23 @@ class AtomicFile:
             if succeeded and not self.discarded:
                 os.fsync(self.raw.fileno())
             self.raw.close()
-            if succeeded and not self.discarded:
+            if succeeded and not self.discarded and not _same_bytes(self.temporary, self.target):
                 os.chmod(self.temporary, _mode_for(self.target))
                 os.replace(self.temporary, self.target)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.temporary)
+
+
+def _same_bytes(new: str, target: str) -> bool:
+    """Whether ``target`` already holds what ``new`` does: then it is left as it is, its
+    mtime and inode kept (a rerun of ``-o`` must not look like a change to make or rsync)."""
+    import filecmp
+
+    try:
+        return filecmp.cmp(new, target, shallow=False)
+    except OSError:
+        return False  # no target yet (or unreadable): write it
 
 
 def _mode_for(target: str) -> int:

@@ -54,6 +54,28 @@ def test_output_dir_does_not_rewrite_a_copy_that_is_already_right(tmp_path: Path
     assert copy.stat().st_mtime == OLD_TIME
 
 
+@pytest.mark.parametrize("name", ["feed.jsonl", "feed.jsonl.gz"])
+def test_output_dir_does_not_rewrite_json_lines_that_are_already_right(
+    name: str, tmp_path: Path, cli: Run
+) -> None:
+    import gzip
+    import json
+
+    records = "".join(json.dumps({"id": i, "text": DIRTY}) + "\n" for i in range(3)).encode()
+    source = tmp_path / "news" / name
+    source.parent.mkdir()
+    source.write_bytes(gzip.compress(records, mtime=0) if name.endswith(".gz") else records)
+    out = tmp_path / "clean"
+    assert cli("-o", out, source).returncode == 0
+    copy = out / name
+    os.utime(copy, (OLD_TIME, OLD_TIME))
+    inode = copy.stat().st_ino
+    done = cli("-o", out, source)
+    assert done.returncode == 0, done.stderr
+    assert (copy.stat().st_mtime, copy.stat().st_ino) == (OLD_TIME, inode)
+    assert _temporaries(out) == []
+
+
 def test_write_atomic_reports_whether_it_wrote(tmp_path: Path) -> None:
     target = tmp_path / "t.txt"
     assert sources.write_atomic(str(target), b"one\n") is True
