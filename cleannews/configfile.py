@@ -64,9 +64,9 @@ KEYS: dict[str, Key] = {
     # batch use (issue 4)
     "jobs": Key("count"),
     "jsonl": Key("flag"),
-    "field": Key("text"),
+    "field": Key("field"),
     "explain-field": Key("text"),
-    "url-field": Key("text"),
+    "url-field": Key("field"),
     "rules": Key("rules", option=False),
     "profiles": Key("profiles", option=False),
     "site-paths": Key("site-paths", option=False),
@@ -76,6 +76,7 @@ _KIND_HELP = {
     "flag": "true or false",
     "text": "text",
     "path": "a path",
+    "field": 'a field name, or a dotted path such as "doc.body"',
     "seconds": "a number of seconds above 0",
     "count": "a whole number, 0 or more",
     "names": 'a list of stage names, e.g. ["ads", "chrome"]',
@@ -189,9 +190,11 @@ class _Checker:
             if not isinstance(value, bool):
                 raise wrong
             return value
-        if kind in ("text", "path", "choice"):
+        if kind in ("text", "path", "choice", "field"):
             if not isinstance(value, str) or not value.strip():
                 raise wrong
+            if kind == "field" and not all(value.split(".")):
+                raise self.error(key, f"{value!r} is not a field name or path")
             if kind == "choice" and value not in spec.choices:
                 raise self.error(key, f"must be one of {', '.join(spec.choices)}, got {value!r}")
             return os.path.join(self.folder, value) if kind == "path" else value
@@ -253,7 +256,9 @@ class _Checker:
         return profiles
 
     def cross_check(self, values: dict[str, Any]) -> None:
-        """Stage names, settings and profile names must exist; rules must not clash."""
+        """Stage names, settings and profile names must exist; rules must not clash; the
+        run options must go together, as they must on the command line."""
+        self.check_run_options(values)
         from cleannews import registry
         from cleannews.profiles import Profiles, UnknownProfileError
         from cleannews.rules import RuleError, RuleStage, check_against, stage_classes
@@ -292,6 +297,18 @@ class _Checker:
                 profiles.get(name)
         except UnknownProfileError as error:
             raise self.error("site" if "site" in values else "site-paths", str(error)) from None
+
+    def check_run_options(self, values: dict[str, Any]) -> None:
+        """One mode at most (check and diff go together), and an explanation field that
+        is not the cleaned one: the checks the command line makes, named by their key."""
+        modes = [key for key in ("output-dir", "in-place", "check", "diff") if values.get(key)]
+        if "check" in modes and "diff" in modes:
+            modes.remove("diff")  # --check --diff: a diff that sets the exit code
+        if len(modes) > 1:
+            raise self.error(modes[1], f"{modes[0]} and {modes[1]} cannot be used together")
+        field = values.get("field", "text").split(".")[0]
+        if values.get("explain-field") == field:
+            raise self.error("explain-field", "must name a field other than the one cleaned")
 
 
 def _did_you_mean(key: str, known: Mapping[str, Any]) -> str:

@@ -197,6 +197,11 @@ ERRORS = [
         "bad pattern",
     ),
     ("[profiles.My-Site]\n", "profiles.My-Site", "must be snake_case"),
+    # The batch keys are checked in the file too, not blamed on --field and friends.
+    ('field = "doc..body"\n', "field", "'doc..body' is not a field name or path"),
+    ('url-field = "meta."\n', "url-field", "'meta.' is not a field name or path"),
+    ('field = "doc.body"\nexplain-field = "doc"\n', "explain-field", "other than the one cleaned"),
+    ("in-place = true\ncheck = true\n", "check", "in-place and check cannot be used together"),
 ]
 
 
