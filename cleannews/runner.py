@@ -82,6 +82,8 @@ def run(
             skip_dirs=[config.output_dir] if config.output_dir else [],
         )
     )
+    if config.mode is not Mode.STDOUT:
+        found = _once_each(found, by_target=config.mode is Mode.OUTPUT_DIR)
     if config.mode is Mode.IN_PLACE and any(isinstance(i, Source) and i.is_stdin for i in found):
         raise UsageError("--in-place needs files or folders, not standard input")
     targets = _output_targets(config, found)
@@ -107,6 +109,28 @@ def run(
         )
     finally:
         progress.close()
+
+
+def _once_each(
+    found: list[Source | InputError], by_target: bool = False
+) -> list[Source | InputError]:
+    """``found`` without a file met again (named twice, or named and in a folder given too).
+
+    Where files are written or judged, a file is one input however it is reached: two
+    would fight over one ``-o`` target and be counted twice. With ``by_target`` (``-o``)
+    the same file under another relative path is another copy asked for, and stays.
+    (To stdout, as ``cat`` does, a file named twice is printed twice.)
+    """
+    seen: set[tuple[str, str]] = set()
+    once: list[Source | InputError] = []
+    for item in found:
+        if isinstance(item, Source) and not item.is_stdin:
+            key = (os.path.realpath(item.path), item.relative if by_target else "")
+            if key in seen:
+                continue
+            seen.add(key)
+        once.append(item)
+    return once
 
 
 def _error(stderr: TextIO, message: str) -> None:

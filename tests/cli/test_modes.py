@@ -125,6 +125,36 @@ def test_output_dir_refuses_two_inputs_with_one_target(
     assert not (tmp_path / "out").exists()
 
 
+def test_a_file_named_twice_is_cleaned_once_where_files_are_written_or_judged(
+    news: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    # `cleannews -o clean/ news/fr/greve.txt news/fr`: one file reached twice is one
+    # input, not two inputs fighting over one target; and it is counted once.
+    greve = news / "fr/greve.txt"
+    out = tmp_path / "out"
+    result = invoke(["-o", str(out), str(greve), str(news / "fr"), f"{news}/./fr/greve.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert (out / "greve.txt").read_bytes() == _clean(greve)
+    assert result.stderr.splitlines()[-1].startswith("1 file cleaned (")
+    result = invoke(["--check", str(greve), str(news / "fr")])
+    assert result.stderr.splitlines() == [
+        f"would clean {greve}",
+        result.stderr.splitlines()[-1],
+    ]
+    assert result.stderr.splitlines()[-1].startswith("1 file would be cleaned (")
+    result = invoke(["--diff", str(greve), str(greve)])
+    assert result.stdout.count("+++ ") == 1
+    result = invoke(["-i", str(greve), str(news / "fr")])
+    assert result.stderr.splitlines() == [f"cleaned {greve}", result.stderr.splitlines()[-1]]
+    assert result.stderr.splitlines()[-1].startswith("1 file cleaned (")
+    # Under -o, the same file at another relative path is another copy asked for.
+    result = invoke(["-o", str(out), str(greve), str(news)])
+    assert result.exit_code == 0, result.stderr
+    assert (out / "fr" / "greve.txt").read_bytes() == (out / "greve.txt").read_bytes()
+    # To stdout, like cat: named twice, printed twice.
+    assert invoke([str(news / CLEAN), str(news / CLEAN)]).stdout_bytes == _clean(news / CLEAN) * 2
+
+
 def test_in_place_rewrites_changed_files_only(news: Path, invoke: Invoke) -> None:
     letter = news / CLEAN
     old = 1_000_000_000

@@ -28,13 +28,18 @@ def test_dotdot_and_absolute_inputs_land_inside_dir(tmp_path: Path, cli: Run) ->
     (tmp_path / "work").mkdir()
     before = _tree(tmp_path)
     done = cli("-o", "out", "../news/a.txt", tmp_path / "news" / "a.txt", cwd=tmp_path / "work")
-    # Both arguments name the same file, so both would land on out/a.txt: refused.
+    # Both arguments name the same file: one input, written once, inside out/.
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b"1 file cleaned (3 lines removed).\n"
+    assert _tree(tmp_path) == {**before, "work/out/a.txt": CLEAN.encode()}
+    # Two files with one name would land on one target: refused, nothing written.
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "a.txt").write_text(DIRTY)
+    before = _tree(tmp_path)
+    done = cli("-o", "out2", "../news/a.txt", "../other/a.txt", cwd=tmp_path / "work")
     assert done.returncode == 2
     assert b"would both be written to" in done.stderr
     assert _tree(tmp_path) == before
-    done = cli("-o", "out", "../news/a.txt", cwd=tmp_path / "work")
-    assert done.returncode == 0, done.stderr
-    assert _tree(tmp_path) == {**before, "work/out/a.txt": CLEAN.encode()}
 
 
 def test_a_link_inside_dir_pointing_outside_is_not_written_through(
