@@ -320,6 +320,9 @@ def _run_config(paths: Sequence[str], values: dict[str, Any], options: Options) 
     from cleannews.sources import DEFAULT_INCLUDE
 
     output_dir = values["output-dir"]
+    if output_dir is not None and not output_dir.strip():
+        # `-o "$OUT"` with OUT unset: not the working folder, which it would otherwise be.
+        raise click.BadParameter("an empty path is not a folder", param_hint="-o/--output-dir")
     modes = {
         "--output-dir": (output_dir is not None, Mode.OUTPUT_DIR),
         "--in-place": (values["in-place"], Mode.IN_PLACE),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from clitools import CLEAN, DIRTY, NEWS, Invoke
 
 import cleannews
@@ -284,6 +285,20 @@ def test_output_dir_refuses_stdin(tmp_path: Path, invoke: Invoke) -> None:
     assert result.exit_code == 2
     assert "standard input" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_output_dir_is_refused_not_taken_for_the_working_folder(
+    news: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
+) -> None:
+    # `cleannews -o "$OUT" news/` with OUT unset must not scatter copies over the
+    # working folder (a config file's `output-dir = ""` is refused too).
+    monkeypatch.chdir(news.parent)
+    before = sorted(os.listdir(news.parent))
+    result = invoke(["-o", "", str(news)])
+    assert result.exit_code == 2
+    assert "-o/--output-dir" in result.stderr
+    assert "empty" in result.stderr
+    assert sorted(os.listdir(news.parent)) == before
 
 
 def test_check_with_diff_shows_the_diff_and_sets_the_exit_code(news: Path, invoke: Invoke) -> None:
