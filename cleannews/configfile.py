@@ -129,10 +129,12 @@ def find(start: str | None = None) -> str | None:
 
 
 def _has_our_table(path: str) -> bool:
-    # A cheap look before parsing: most pyproject.toml files are not about us.
+    # A cheap look before parsing: most pyproject.toml files are not about us. Only
+    # the word: TOML spells the table [tool.cleannews], [tool."cleannews"], [ tool .
+    # cleannews ] or cleannews = {...} under [tool].
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            if "tool.cleannews" not in handle.read():
+            if "cleannews" not in handle.read():
                 return False
     except OSError:
         return False
@@ -151,7 +153,8 @@ def load(path: str) -> FileConfig:
     document = load_toml(path)
     prefix = ""
     if os.path.basename(path) == "pyproject.toml":
-        table = document.get("tool", {}).get("cleannews")
+        tool = document.get("tool", {})
+        table = tool.get("cleannews") if isinstance(tool, dict) else None
         if not isinstance(table, dict):
             raise ConfigError(path, "tool.cleannews", "no such table in this pyproject.toml")
         document, prefix = table, "tool.cleannews."

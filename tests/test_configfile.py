@@ -63,6 +63,32 @@ def test_a_pyproject_without_our_table_is_passed_over(project: Path) -> None:
     assert configfile.find() == str(project / "pyproject.toml")
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        '[tool]\ncleannews = { skip = ["ads"] }\n',
+        '[tool."cleannews"]\nskip = ["ads"]\n',
+        '[ tool . cleannews ]\nskip = ["ads"]\n',
+    ],
+)
+def test_our_table_is_found_however_toml_spells_it(project: Path, table: str) -> None:
+    # Each is the same [tool.cleannews] table to a TOML reader; none may be passed over.
+    (project / "pyproject.toml").write_text(table)
+    assert configfile.find() == str(project / "pyproject.toml")
+    assert _run([]).stdout.startswith("Advertisement\nThe quay")
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text('tool = "cleannews"\n')
+    result = _run(["--config", str(config)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"cleannews: error: {config}: tool.cleannews: no such table in this pyproject.toml\n"
+    )
+
+
 def test_config_names_a_file_and_no_config_reads_none(project: Path, tmp_path: Path) -> None:
     (project / "cleannews.toml").write_text('skip = ["ads"]\n')
     elsewhere = tmp_path / "strict.toml"
