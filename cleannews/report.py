@@ -23,10 +23,11 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 EXIT_CODES_HELP = """Exit codes:
   0    done
-  1    --check found files that would change
+  1    --check found files that would change, or --exit-nonzero-on-fix cleaned some
   2    usage or input error (a missing or unreadable file is named on stderr;
-       the other files are still cleaned)
-  123  internal error (a bug in cleannews: please report it)"""
+       the other files are still cleaned), or stdout cannot be written
+  123  internal error (a bug in cleannews: please report it)
+  130  interrupted (Ctrl-C); a file being rewritten is left whole"""
 
 
 def describe(error: BaseException) -> str:

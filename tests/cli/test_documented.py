@@ -63,3 +63,14 @@ def test_readme_documents_every_exit_code() -> None:
     section = _readme_section()
     for code in ("0", "1", "2", "123"):
         assert f"\n| {code} | " in section
+
+
+def test_help_and_readme_give_the_same_exit_codes_for_the_same_options(invoke: Invoke) -> None:
+    readme = dict(re.findall(r"\n\| (\d+) \| (.*) \|", _readme_section()))
+    help_text = invoke(["--help"]).stdout.split("Exit codes:", 1)[1]
+    rows = re.split(r"\n +(\d+) +", help_text.rstrip())[1:]
+    in_help = dict(zip(rows[::2], rows[1::2], strict=True))
+    assert set(in_help) == set(readme)
+    for code, meaning in readme.items():
+        options = {name for name in OPTION.findall(meaning) if name.startswith("--")}
+        assert options <= set(OPTION.findall(in_help[code])), code
