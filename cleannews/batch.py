@@ -345,7 +345,7 @@ class AtomicFile:
                 os.fsync(self.raw.fileno())
             self.raw.close()
             if succeeded and not self.discarded and not _same_bytes(self.temporary, self.target):
-                os.chmod(self.temporary, _mode_for(self.target))
+                sources.take_over(self.temporary, _stat_or_none(self.target))
                 os.replace(self.temporary, self.target)
         finally:
             with contextlib.suppress(FileNotFoundError):
@@ -363,11 +363,9 @@ def _same_bytes(new: str, target: str) -> bool:
         return False  # no target yet (or unreadable): write it
 
 
-def _mode_for(target: str) -> int:
-    """The permissions of the file being replaced, or the default for a new file."""
+def _stat_or_none(target: str) -> os.stat_result | None:
+    """The stat of the file being replaced, or None for a new file."""
     try:
-        return os.stat(target).st_mode & 0o7777
+        return os.stat(target)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return None

@@ -259,12 +259,7 @@ def write_atomic(path: str, data: bytes) -> bool:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if old is not None:
-            with contextlib.suppress(OSError):  # only root may give a file away
-                os.chown(temporary, old.st_uid, old.st_gid)
-            os.chmod(temporary, old.st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
+        take_over(temporary, old)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -272,6 +267,17 @@ def write_atomic(path: str, data: bytes) -> bool:
         raise
     _fsync_folder(folder)
     return True
+
+
+def take_over(temporary: str, old: os.stat_result | None) -> None:
+    """Give ``temporary``, about to replace a file whose stat is ``old``, that file's mode
+    and (where allowed) owner; or, replacing nothing, the mode a new file gets."""
+    if old is not None:
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.chown(temporary, old.st_uid, old.st_gid)
+        os.chmod(temporary, old.st_mode & 0o7777)
+    else:
+        os.chmod(temporary, 0o666 & ~_umask())
 
 
 def _holds(path: str, data: bytes) -> bool:

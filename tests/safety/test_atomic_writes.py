@@ -76,6 +76,28 @@ def test_output_dir_does_not_rewrite_json_lines_that_are_already_right(
     assert _temporaries(out) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can chown")
+@pytest.mark.parametrize("name", ["a.txt", "feed.jsonl", "feed.jsonl.gz"])
+def test_root_keeps_the_owner_of_a_file_it_rewrites(name: str, tmp_path: Path, cli: Run) -> None:
+    import gzip
+    import json
+
+    data = DIRTY.encode()
+    if ".jsonl" in name:
+        data = (json.dumps({"text": DIRTY}) + "\n").encode()
+    if name.endswith(".gz"):
+        data = gzip.compress(data, mtime=0)
+    article = tmp_path / name
+    article.write_bytes(data)
+    article.chmod(0o640)
+    os.chown(article, 4321, 8765)  # someone else's file, cleaned by root
+    done = cli("-i", article)
+    assert done.returncode == 0, done.stderr
+    assert article.read_bytes() != data
+    assert (article.stat().st_uid, article.stat().st_gid) == (4321, 8765)
+    assert stat.S_IMODE(article.stat().st_mode) == 0o640
+
+
 def test_write_atomic_reports_whether_it_wrote(tmp_path: Path) -> None:
     target = tmp_path / "t.txt"
     assert sources.write_atomic(str(target), b"one\n") is True
