@@ -273,14 +273,18 @@ def _jsonl_output(
     config: RunConfig, source: Source, target: str | None, stdout: BinaryIO
 ) -> Iterator[Writer | None]:
     """Where the records go: stdout, a new file, the input itself, or nowhere."""
-    from cleannews.runner import Mode
+    from cleannews.runner import Mode, inside_output_dir
 
     mode = config.mode
     if mode is Mode.STDOUT and not (config.explain and config.explain_format == "json"):
         yield stdout
     elif mode in (Mode.OUTPUT_DIR, Mode.IN_PLACE):
-        path = target if mode is Mode.OUTPUT_DIR else source.path
-        assert path is not None
+        path = source.path
+        if mode is Mode.OUTPUT_DIR:
+            assert target is not None
+            assert config.output_dir is not None
+            # As for text: never through a link that leads out of the folder.
+            path = inside_output_dir(config.output_dir, source, target)
         with AtomicFile(path) as out:
             yield out
     else:

@@ -237,14 +237,14 @@ def _process(
     elif mode is Mode.OUTPUT_DIR:
         assert target is not None
         assert config.output_dir is not None
-        _write(_inside(config.output_dir, source, target), text.encode(result.text))
+        _write(inside_output_dir(config.output_dir, source, target), text.encode(result.text))
     # Hand each file's data on as soon as it is done: a reader sees it in step with the
     # messages on stderr, and a reader that has gone away stops the run early.
     stdout.flush()
     return Report.for_file(name, result)
 
 
-def _inside(output_dir: str, source: Source, target: str) -> str:
+def inside_output_dir(output_dir: str, source: Source, target: str) -> str:
     """``target``, once sure that writing it lands inside ``output_dir`` and not on the input.
 
     The target's name was built inside the folder, but a symbolic link already

@@ -63,6 +63,33 @@ def test_a_link_inside_dir_pointing_outside_is_not_written_through(
     assert (out / "b.txt").read_text() == CLEAN  # the other file is still cleaned
 
 
+def test_json_lines_are_not_written_through_a_link_leading_out_of_dir(
+    tmp_path: Path, cli: Run
+) -> None:
+    import json
+
+    news = tmp_path / "news"
+    (news / "sub").mkdir(parents=True)
+    records = (json.dumps({"text": DIRTY}) + "\n").encode()
+    for name in ("sub/a.jsonl", "b.jsonl", "c.jsonl"):
+        (news / name).write_bytes(records)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "c.jsonl").write_text("precious\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").symlink_to(outside)
+    (out / "c.jsonl").symlink_to(outside / "c.jsonl")
+    done = cli("--jsonl", "-o", out, news)
+    assert done.returncode == 2
+    assert error_lines(done) == [
+        f"cleannews: error: {out}/c.jsonl: a symbolic link leads outside {out}; not written",
+        f"cleannews: error: {out}/sub/a.jsonl: a symbolic link leads outside {out}; not written",
+    ]
+    assert _tree(outside) == {"c.jsonl": b"precious\n"}
+    assert (out / "b.jsonl").read_text() == json.dumps({"text": CLEAN}) + "\n"
+
+
 def test_a_link_inside_dir_pointing_inside_is_followed(tmp_path: Path, cli: Run) -> None:
     news = tmp_path / "news"
     news.mkdir()
