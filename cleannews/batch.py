@@ -9,7 +9,9 @@ cleaning it whole would give.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -308,6 +310,10 @@ class AtomicFile:
         import gzip
         import tempfile
 
+        old = _stat_or_none(self.target)
+        if old is not None and not stat.S_ISREG(old.st_mode):
+            # Renaming over a folder, FIFO or device would replace it with a plain file.
+            raise OSError(errno.EINVAL, "not a regular file", self.target)
         folder = os.path.dirname(self.target) or "."
         os.makedirs(folder, exist_ok=True)
         handle, self.temporary = tempfile.mkstemp(dir=folder, prefix=".cleannews-", suffix=".tmp")

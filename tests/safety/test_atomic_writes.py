@@ -166,3 +166,21 @@ def test_in_place_refuses_to_replace_something_that_is_not_a_regular_file(
     with pytest.raises(OSError, match="not a regular file"):
         sources.write_atomic(str(fifo), b"x\n")
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_the_json_lines_writer_refuses_to_replace_something_that_is_not_a_regular_file(
+    tmp_path: Path,
+) -> None:
+    # `cleannews -i feed.jsonl` where feed.jsonl is a FIFO: read it, but never
+    # put a plain file in its place (as the text writer above refuses to).
+    from cleannews.batch import AtomicFile
+
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    with (
+        pytest.raises(sources.InputError, match="not a regular file"),
+        AtomicFile(str(fifo)) as out,
+    ):
+        out.write(b'{"text": "x"}\n')
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert _temporaries(tmp_path) == []
