@@ -192,7 +192,7 @@ def clean_jsonl(
     progress: Progress | None = None,
 ) -> Report:
     """Clean a JSON Lines input chunk by chunk, in any mode; ``mapper`` cleans the chunks."""
-    from cleannews.runner import Mode
+    from cleannews.runner import Mode, cleaned_line
 
     name = source.display
     mode = config.mode
@@ -240,7 +240,7 @@ def clean_jsonl(
         if mode is Mode.CHECK:
             stderr.write(f"would clean {name}\n")
         elif mode is Mode.IN_PLACE:
-            stderr.write(f"cleaned {name}\n")
+            stderr.write(cleaned_line(config, name))
     return file_report(name, bool(changed), counts, reasons)
 
 

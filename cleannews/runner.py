@@ -230,10 +230,7 @@ def _process(
         if result.changed:
             _write(source.path, text.encode(result.text))
             if not config.quiet:
-                # In hook mode, the words pre-commit's own fixers use.
-                stderr.write(
-                    f"Fixing {name}\n" if config.exit_nonzero_on_fix else f"cleaned {name}\n"
-                )
+                stderr.write(cleaned_line(config, name))
     elif mode is Mode.OUTPUT_DIR:
         assert target is not None
         assert config.output_dir is not None
@@ -242,6 +239,12 @@ def _process(
     # messages on stderr, and a reader that has gone away stops the run early.
     stdout.flush()
     return Report.for_file(name, result)
+
+
+def cleaned_line(config: RunConfig, name: str) -> str:
+    """What ``-i`` says of a file it rewrote: in hook mode, the words pre-commit's own
+    fixers use."""
+    return f"Fixing {name}\n" if config.exit_nonzero_on_fix else f"cleaned {name}\n"
 
 
 def inside_output_dir(output_dir: str, source: Source, target: str) -> str:

@@ -223,6 +223,17 @@ def test_diff_of_a_last_record_without_a_newline_or_a_first_record_after_a_bom(
     )
 
 
+def test_hook_mode_says_fixing_for_json_lines_as_for_text(tmp_path: Path) -> None:
+    # pre-commit's fixers say "Fixing FILE"; --exit-nonzero-on-fix speaks their words
+    # for every kind of file it rewrites.
+    feed, article = tmp_path / "feed.jsonl", tmp_path / "a.txt"
+    feed.write_text(_line({"text": DIRTY}) + "\n")
+    article.write_text(DIRTY)
+    code, _, err = _invoke("-i", "--exit-nonzero-on-fix", str(feed), str(article))
+    assert code == 1
+    assert err.splitlines()[:2] == [f"Fixing {feed}", f"Fixing {article}"]
+
+
 def test_summary_counts_records(tmp_path: Path) -> None:
     path = tmp_path / "s.jsonl"
     path.write_text((_line({"text": DIRTY}) + "\n") * 3)
