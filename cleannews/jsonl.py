@@ -120,6 +120,9 @@ class RecordCleaner:
         except ValueError:  # UnicodeDecodeError and JSONDecodeError are both ValueErrors
             result.skipped.append((number, "not valid JSON"))
             return line
+        except RecursionError:  # "[[[[..." thousands deep: json's reader recurses per level
+            result.skipped.append((number, "nested too deeply to read"))
+            return line
         value: Any = record
         for key in self.keys:
             if not isinstance(value, dict) or key not in value:

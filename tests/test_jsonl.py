@@ -102,6 +102,19 @@ def test_bad_records_are_reported_by_line_and_passed_through(tmp_path: Path) -> 
     ]
 
 
+@pytest.mark.parametrize("deep", ['{"x": ' * 100_000 + "1" + "}" * 100_000, "[" * 100_000])
+def test_a_record_nested_too_deeply_to_read_is_passed_through(tmp_path: Path, deep: str) -> None:
+    # Valid JSON (or nearly) that Python's reader cannot descend into: one record
+    # passed through with a warning, not an internal error that loses the file.
+    path = tmp_path / "deep.jsonl"
+    path.write_text(_line({"text": DIRTY}) + "\n" + deep + "\n" + _line({"text": DIRTY}) + "\n")
+    code, out, err = _invoke(str(path))
+    assert code == 0, err
+    clean = _line({"text": CLEAN}).encode()
+    assert out.split(b"\n") == [clean, deep.encode(), clean, b""]
+    assert err == f"cleannews: warning: {path}:2: nested too deeply to read; passed through\n"
+
+
 def test_many_bad_records_are_counted_not_listed(tmp_path: Path) -> None:
     path = tmp_path / "many.jsonl"
     path.write_text("".join(_line({"body": f"record {i}"}) + "\n" for i in range(100)))
