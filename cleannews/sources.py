@@ -47,26 +47,29 @@ class Stdout:
         self.stream = stream  # None: the process was started with stdout closed
 
     def write(self, data: bytes) -> int:
-        with self._guarded():
-            assert self.stream is not None
-            return self.stream.write(data)
-
-    def flush(self) -> None:
-        if self.stream is not None:
-            with self._guarded():
-                self.stream.flush()
-
-    @contextlib.contextmanager
-    def _guarded(self) -> Iterator[None]:
         if self.stream is None:
             raise OutputError("standard output is closed")
         try:
-            yield
+            return self.stream.write(data)
         except BrokenPipeError:
             raise
         except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            raise OutputError(f"standard output: cannot write: {reason}") from None
+            raise _output_error(error) from None
+
+    def flush(self) -> None:
+        if self.stream is None:
+            return  # nothing was written, or writing said so already
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise _output_error(error) from None
+
+
+def _output_error(error: OSError) -> OutputError:
+    reason = (error.strerror or str(error)).lower()
+    return OutputError(f"standard output: cannot write: {reason}")
 
 
 @dataclass(frozen=True)
