@@ -128,7 +128,7 @@ def process_all(
                         stderr,
                         progress,
                     ),
-                    verbose=config.verbose,
+                    config,
                 )
                 progress.advance(files=1)
             else:  # standard input as plain text: streamed here, never in a worker
@@ -162,7 +162,7 @@ def _groups(
 
 
 def _guarded(
-    stderr: TextIO, source: Source, work: Callable[[], Report], verbose: bool = False
+    stderr: TextIO, source: Source, work: Callable[[], Report], config: RunConfig
 ) -> Report:
     """The report of ``work`` on ``source``; if it fails, a one-line message and an error report.
 
@@ -172,9 +172,9 @@ def _guarded(
     try:
         return work()
     except BinaryInput as skipped:
-        # Not text: left alone. Named files and stdin say so; files found in
-        # folders only with --verbose (a folder may hold many).
-        if verbose or not source.in_folder:
+        # Not text: left alone. Named files and stdin say so unless --quiet; files
+        # found in folders only with --verbose (a folder may hold many).
+        if config.verbose or not (source.in_folder or config.quiet):
             stderr.write(f"cleannews: warning: {skipped}, skipped\n")
         return Report.for_binary()
     except InputError as error:
@@ -203,7 +203,7 @@ def process_one(
         functools.partial(
             runner.process, config, pipeline, source, target, stdout, stderr, progress
         ),
-        verbose=config.verbose,
+        config,
     )
 
 

@@ -158,6 +158,23 @@ def test_binary_files_in_folders_are_skipped_quietly_unless_verbose(
     )
 
 
+def test_quiet_hides_the_binary_file_warning_and_verbose_still_names_them(
+    tmp_path: Path, cli: Run
+) -> None:
+    # -q promises no warnings; a skipped binary file is still counted, and -v asks
+    # for every one by name.
+    image = tmp_path / "image.txt"
+    image.write_bytes(BINARY)
+    assert cli("-q", image).stderr == b""
+    assert cli("-q", stdin=BINARY).stderr == b""
+    assert cli("-q", "--summary", image).stderr == b"1 binary file skipped.\n"
+    named = cli("-q", "-v", tmp_path).stderr.decode()
+    assert (
+        named
+        == f"cleannews: warning: {image}: binary file (a NUL byte in the first 8 KiB), skipped\n"
+    )
+
+
 def test_a_nul_byte_after_the_first_8_kib_is_text_and_passes_through(cli: Run) -> None:
     text = b"Body text.\n" * 800 + b"odd \x00 byte\nAdvertisement\n"
     assert len(b"Body text.\n" * 800) > 8192
