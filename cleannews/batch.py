@@ -220,7 +220,8 @@ def clean_jsonl(
                 )
             if mode is Mode.DIFF and result.edits:
                 if not diff_started:
-                    stdout.write(sources.encode(f"--- a/{name}\n+++ b/{name}\n"))
+                    old_name, new_name = output.diff_names(name)
+                    stdout.write(sources.encode(f"--- {old_name}\n+++ {new_name}\n"))
                     diff_started = True
                 for line, before, after in result.edits:
                     stdout.write(_hunk(line, before, after, bom, line == result.unterminated))

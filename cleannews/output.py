@@ -18,8 +18,18 @@ def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff that, like ``diff -u``, marks a last line without a newline."""
     import difflib  # here, not at start-up: only --diff needs it
 
-    lines = difflib.unified_diff(_diff_lines(before), _diff_lines(after), f"a/{name}", f"b/{name}")
+    lines = difflib.unified_diff(_diff_lines(before), _diff_lines(after), *diff_names(name))
     return "".join(lines)
+
+
+def diff_names(name: str) -> tuple[str, str]:
+    """The ``---`` and ``+++`` names of a file's diff.
+
+    patch(1) reads a name up to a tab (where diff -u writes its timestamp) or, with
+    none, up to the first space; a name with a space in it is ended with a tab.
+    """
+    end = "\t" if any(char.isspace() for char in name) else ""
+    return f"a/{name}{end}", f"b/{name}{end}"
 
 
 def _diff_lines(text: str) -> list[str]:

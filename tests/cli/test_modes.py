@@ -228,6 +228,24 @@ def test_diff_is_a_unified_diff_of_the_changes_on_stdout(news: Path, invoke: Inv
     assert article.read_bytes() == (NEWS / "fr/greve.txt").read_bytes()
 
 
+def test_a_diff_of_a_file_name_with_spaces_ends_the_name_with_a_tab(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    # patch(1) reads a header's file name up to a tab (diff -u puts its timestamp
+    # there) or, without one, up to the first space: "a/my article.txt" was not found.
+    article = tmp_path / "my article.txt"
+    article.write_text("Publicité\nLe port rouvre lundi.\n", encoding="utf-8")
+    feed = tmp_path / "my feed.jsonl"
+    feed.write_text('{"text": "Publicité\\nLe port rouvre lundi.\\n"}\n', encoding="utf-8")
+    for path in (article, feed):
+        lines = invoke(["--diff", str(path)]).stdout.splitlines()
+        assert lines[:2] == [f"--- a/{path}\t", f"+++ b/{path}\t"]
+    # A name without spaces keeps the plain header.
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Publicité\nLe port rouvre lundi.\n", encoding="utf-8")
+    assert invoke(["--diff", str(plain)]).stdout.splitlines()[0] == f"--- a/{plain}"
+
+
 def test_diff_prints_nothing_for_clean_files(news: Path, invoke: Invoke) -> None:
     result = invoke(["--diff", str(news / CLEAN)])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
