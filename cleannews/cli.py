@@ -393,6 +393,12 @@ def _with_batch_options(config: RunConfig, values: dict[str, Any]) -> RunConfig:
 
 def main() -> None:
     """Entry point: run the command; turn a crash into exit code 123, never a traceback."""
+    if sys.stderr is None:
+        # Started with stderr closed (`2>&-`): messages go nowhere, but the data and
+        # the exit code must still be right, not an internal error on the first message.
+        import os
+
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     try:
         cli(standalone_mode=True)
     except KeyboardInterrupt:

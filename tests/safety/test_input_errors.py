@@ -162,3 +162,23 @@ def test_a_closed_stdout_is_an_error_only_when_there_is_data_to_write(tmp_path: 
         f"cleaned {article}\n".encode() + b"1 file cleaned (3 lines removed).\n",
     )
     assert article.read_text() == CLEAN
+
+
+def test_a_closed_stderr_costs_only_the_messages(tmp_path: Path) -> None:
+    # `cleannews a.txt 2>&-` (cron, daemons): the data and the exit code are still right.
+    article = tmp_path / "a.txt"
+    article.write_text(DIRTY)
+
+    def run(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [*CLI, *map(str, args)],
+            stdout=subprocess.PIPE,
+            timeout=60,
+            preexec_fn=lambda: os.close(2),
+        )
+
+    assert (run(article).returncode, run(article).stdout) == (0, CLEAN.encode())
+    assert run("--summary", "--check", article).returncode == 1
+    assert run(tmp_path / "missing.txt", article).returncode == 2
+    assert run("-i", article).returncode == 0
+    assert article.read_text() == CLEAN
