@@ -67,7 +67,7 @@ def open_input(
             if sys.stdin is None:  # started with stdin closed (`cleannews <&-`)
                 raise InputError(f"{source.display}: standard input is closed")
             handle: Reader = sys.stdin.buffer
-        elif gunzip and source.path.endswith(".gz"):
+        elif gunzip and source.path.lower().endswith(".gz"):  # as is_jsonl reads names
             import gzip  # here, not at start-up: only .gz inputs need it
 
             handle = gzip.open(source.path, "rb")  # noqa: SIM115 - closed below
@@ -320,7 +320,7 @@ class AtomicFile:
         handle, self.temporary = tempfile.mkstemp(dir=folder, prefix=".cleannews-", suffix=".tmp")
         self.raw = os.fdopen(handle, "wb")
         self.gzip: GzipFile | None = None
-        if self.target.endswith(".gz"):
+        if self.target.lower().endswith(".gz"):
             inner = os.path.basename(self.target)[:-3]
             # mtime=0 makes the output the same bytes on every run.
             self.gzip = gzip.GzipFile(inner, "wb", compresslevel=6, fileobj=self.raw, mtime=0)

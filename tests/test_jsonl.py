@@ -144,6 +144,22 @@ def test_gzip_in_and_out_by_extension(tmp_path: Path) -> None:
     assert stdout == gzip.decompress(written.read_bytes())
 
 
+def test_an_upper_case_gz_name_is_gunzipped_as_it_is_taken_for_json_lines(
+    tmp_path: Path,
+) -> None:
+    # FEED.JSONL.GZ (a name from a case-blind file system) is JSON Lines by its
+    # name, so it is gunzipped too, in and out; its compressed bytes went to stdout.
+    source = tmp_path / "in" / "FEED.JSONL.GZ"
+    source.parent.mkdir()
+    source.write_bytes(gzip.compress((_line({"text": DIRTY}) + "\n").encode()))
+    code, stdout, err = _invoke(str(source))
+    assert (code, err) == (0, "")
+    assert stdout == (_line({"text": CLEAN}) + "\n").encode()
+    code, _, err = _invoke("-o", str(tmp_path / "out"), str(source))
+    assert code == 0, err
+    assert gzip.decompress((tmp_path / "out" / "FEED.JSONL.GZ").read_bytes()) == stdout
+
+
 def test_a_corrupt_gzip_file_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.jsonl.gz"
     path.write_bytes(gzip.compress(b'{"text": "x"}\n' * 1000)[:-40])
