@@ -131,7 +131,8 @@ Examples:
     "-q",
     "--quiet",
     is_flag=True,
-    help="No progress or closing line on stderr (errors, --explain and --summary still show).",
+    help="No progress lines, closing line or warnings on stderr (errors, --explain and "
+    "--summary still show).",
 )
 @click.option(
     "-v",
