@@ -422,12 +422,15 @@ class _FarCopies:
             return False
         text = self.texts[position].strip()
         same = []
-        # Literal copies first: a string comparison is cheaper than a distance.
-        while earlier is not None and position - earlier <= self.reach:
+        # Up the lines like it, while they are within LOOK_BACK kept lines: the
+        # kept distance only grows going up (each line passed adds one line and
+        # takes away at most one), so the first one too far ends the walk. A
+        # walk bounded by self.reach alone, which grows with every removal in
+        # the text, went up every copy of a caption in a text of many copies.
+        while earlier is not None and self._kept_apart(earlier, position) <= LOOK_BACK:
             if _literal_copy(self.texts[earlier].strip(), text):
                 same.append(earlier)
             earlier = self.previous_alike.get(earlier)
-        same = [other for other in same if self._kept_apart(other, position) <= LOOK_BACK]
         if not same:
             return False
         # A copy goes only if it or a copy before it is credited (see below):

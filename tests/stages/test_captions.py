@@ -331,3 +331,36 @@ def test_a_long_paragraph_that_a_credited_caption_quoted_stays() -> None:
     text = _article(paragraph.strip() + " Photo: AFP", *PARAGRAPHS, paragraph.strip())
     assert len(paragraph) > 300
     assert _far_removals(text) == []
+
+
+def test_work_grows_with_the_text_not_its_square_when_an_article_repeats(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A file of many copies of one article (a feed saved again and again) holds
+    # many copies of each caption; each copy must be held against the few lines
+    # like it within reach, not against every copy above it.
+    from cleannews.stages import captions
+
+    article = (
+        "Harbour cranes stand idle during the strike. Photo: Jan Berg, Reuters\n"
+        "The dockers' union said the strike would last until Friday at the earliest.\n"
+        "Harbour cranes stand idle during the strike.\n"
+        "Ships queued outside the port as talks with the operators broke down again.\n\n"
+    )
+    calls = 0
+    literal_copy = captions._literal_copy
+
+    def counted(a: str, b: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return literal_copy(a, b)
+
+    monkeypatch.setattr(captions, "_literal_copy", counted)
+    comparisons, removed = [], []
+    for copies in (200, 400):
+        calls = 0
+        removed.append(len(run_stage("captions", article * copies).removals))
+        comparisons.append(calls)
+    assert removed[1] > 1.9 * removed[0] > 0
+    assert comparisons[0] > 0
+    assert comparisons[1] < 2.5 * comparisons[0]
