@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CHANGES = 1  # --check found files that would change
 EXIT_INPUT_ERROR = 2  # bad usage, or an input that could not be read
-EXIT_INTERNAL_ERROR = 123  # a bug in cleannews: please report it
+EXIT_INTERNAL_ERROR = 123  # a bug in cleannews or in a plugin stage: please report it
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 EXIT_CODES_HELP = """Exit codes:
@@ -26,7 +26,8 @@ EXIT_CODES_HELP = """Exit codes:
   1    --check found files that would change, or --exit-nonzero-on-fix cleaned some
   2    usage or input error (a missing or unreadable file is named on stderr;
        the other files are still cleaned), or stdout cannot be written
-  123  internal error (a bug in cleannews: please report it)
+  123  internal error (a bug in cleannews, or in a plugin stage the message
+       names: please report it)
   130  interrupted (Ctrl-C); a file being rewritten is left whole"""
 
 
