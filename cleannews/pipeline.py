@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from bisect import bisect_right
 from collections import Counter
@@ -80,12 +81,15 @@ def _check_mappings(values: Mapping[str, Any]) -> None:
                 f" got {stage_settings!r}"
             )
     profiles = values.get("profiles", {})
+    if not isinstance(profiles, Mapping) or (profiles and not _all_profiles(profiles)):
+        raise TypeError(f"profiles must map names to Profile objects, got {profiles!r}")
+
+
+def _all_profiles(profiles: Mapping[Any, Any]) -> bool:
+    # Imported here: the profiles module (and tomllib) load only for a run that has some.
     from cleannews.profiles import Profile
 
-    if not isinstance(profiles, Mapping) or not all(
-        isinstance(profile, Profile) for profile in profiles.values()
-    ):
-        raise TypeError(f"profiles must map names to Profile objects, got {profiles!r}")
+    return all(isinstance(profile, Profile) for profile in profiles.values())
 
 
 def _all_text(items: object) -> bool:
@@ -331,11 +335,16 @@ def _trusted(cls: type[Stage]) -> bool:
     """Whether the removals of stage ``cls`` need no checking: a built-in stage, or user rules."""
     trusted = _TRUSTED.get(cls)
     if trusted is None:
-        from cleannews.rules import RuleStage
-
-        trusted = cls in registry.builtins().values() or issubclass(cls, RuleStage)
+        trusted = cls in registry.builtins().values() or _is_rule_stage(cls)
         _TRUSTED[cls] = trusted
     return trusted
+
+
+def _is_rule_stage(cls: type[Stage]) -> bool:
+    # The rules module (and regex) load only when a run has rules: a stage of
+    # user rules is made by it, so without it loaded there is none.
+    rules = sys.modules.get("cleannews.rules")
+    return rules is not None and issubclass(cls, rules.RuleStage)
 
 
 def _checked(stage: Stage, doc: Document) -> Iterator[Removal]:

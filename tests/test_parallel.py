@@ -125,3 +125,23 @@ def test_broken_pipe_is_silent_with_a_pool_and_with_json_lines(tmp_path: Path, j
     assert done.stdout == b'{"text": "Record 0 about the harbour.\\n"}\n'
     assert done.stderr == b""
     assert done.returncode == 0
+
+
+def test_a_plain_run_imports_only_what_it_uses(tmp_path: Path) -> None:
+    # Start-up is mostly importing: rules, profiles (and tomllib), regex and
+    # rich load only for a run that has rules, a profile, or asks for a summary.
+    heavy = ["rich", "regex", "tomllib", "cleannews.rules", "cleannews.profiles"]
+    code = (
+        "import sys; from cleannews import cli\n"
+        "try:\n    cli.cli(['--no-config', '-'], standalone_mode=False)\n"
+        "finally:\n"
+        f"    print([name for name in {heavy!r} if name in sys.modules], file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=b"Advertisement\nText.\n",
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    assert done.stdout == b"Text.\n"
+    assert done.stderr.strip() == b"[]"
