@@ -19,6 +19,7 @@ and the key, never ignored.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -128,15 +129,27 @@ def find(start: str | None = None) -> str | None:
         folder = parent
 
 
+# The ways TOML may open our table in a pyproject.toml: a header [tool.cleannews]
+# (spaces and quotes allowed: [ tool . "cleannews" ], [tool.cleannews.x]), a
+# dotted key tool.cleannews.x = ... at the top, or cleannews = { ... } or
+# cleannews.x = ... under [tool]. A project that only names cleannews (as a
+# dependency, a script, a hook) has none of them.
+_OUR_TABLE = (
+    r"(?m)^[ \t]*(?:\[[ \t]*)?(?:tool|\"tool\"|'tool')[ \t]*\.[ \t]*"
+    r"(?:cleannews|\"cleannews\"|'cleannews')[ \t]*[\].=]"
+    r"|^[ \t]*(?:cleannews|\"cleannews\"|'cleannews')[ \t]*(?:=[ \t]*\{|\.)"
+)
+
+
 def _has_our_table(path: str) -> bool:
-    # A cheap look before parsing: most pyproject.toml files are not about us. Only
-    # the word: TOML spells the table [tool.cleannews], [tool."cleannews"], [ tool .
-    # cleannews ] or cleannews = {...} under [tool].
+    # A cheap look before parsing (and importing tomllib): most pyproject.toml
+    # files are not about us, and one that names cleannews rarely holds our table.
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            if "cleannews" not in handle.read():
-                return False
+            text = handle.read()
     except OSError:
+        return False
+    if "cleannews" not in text or not re.search(_OUR_TABLE, text):
         return False
     tool = load_toml(path).get("tool", {})
     return isinstance(tool, dict) and "cleannews" in tool

@@ -57,6 +57,23 @@ def test_within_a_folder_dot_file_then_cleannews_toml_then_pyproject(project: Pa
     assert configfile.find() == str(project / ".cleannews.toml")
 
 
+def test_a_pyproject_that_only_names_cleannews_is_not_parsed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parsing means importing tomllib, a few ms of every run in such a project.
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "newsdesk"\ndependencies = ["cleannews>=0.1"]\n'
+        '[project.scripts]\ncleannews-all = "newsdesk.clean:main"\n'
+        '[tool.setuptools.package-data]\ncleannews = ["*.toml"]\n'
+    )
+
+    def parsed(path: str) -> dict[str, object]:
+        raise AssertionError(f"{path} was parsed")
+
+    monkeypatch.setattr(configfile, "load_toml", parsed)
+    assert configfile.find() is None
+
+
 def test_a_pyproject_without_our_table_is_passed_over(project: Path) -> None:
     (project / "news" / "pyproject.toml").write_text("[tool.black]\nline-length = 100\n")
     (project / "pyproject.toml").write_text('[tool.cleannews]\nskip = ["ads"]\n')
@@ -69,6 +86,9 @@ def test_a_pyproject_without_our_table_is_passed_over(project: Path) -> None:
         '[tool]\ncleannews = { skip = ["ads"] }\n',
         '[tool."cleannews"]\nskip = ["ads"]\n',
         '[ tool . cleannews ]\nskip = ["ads"]\n',
+        'tool.cleannews.skip = ["ads"]\n',
+        '[tool]\ncleannews.skip = ["ads"]\n',
+        '["tool".cleannews]\nskip = ["ads"]\n',
     ],
 )
 def test_our_table_is_found_however_toml_spells_it(project: Path, table: str) -> None:
