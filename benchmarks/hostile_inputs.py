@@ -22,6 +22,18 @@ from collections.abc import Callable
 
 MB = 1_000_000
 CAPTION = "Fishing boats wait out the storm in the harbour of Vigo on Sunday. Photo: Reuters\n"
+# One short article with a credited caption, its copy and some residue: a file
+# of it repeated holds thousands of copies of each caption (a feed saved over
+# and over), which once made the caption stage's work grow with their square.
+ARTICLE = (
+    "Reading time: 2 minutes\n\n"
+    "Dock workers in Halvern walked out on Monday over a new shift rota.\n\n"
+    "Cranes stand idle at the container terminal. Photo: Jan Berg, Reuters\n"
+    "Cranes stand idle at the container terminal.\n\n"
+    "Advertisement\n\n"
+    "The operator said talks would resume on Thursday.\n\n"
+    "Share this article\n\n"
+)
 
 # name -> (bytes at full size, how to make that many bytes of it)
 KINDS: dict[str, tuple[int, Callable[[int], bytes]]] = {
@@ -31,6 +43,7 @@ KINDS: dict[str, tuple[int, Callable[[int], bytes]]] = {
     "million tiny lines": (2 * MB, lambda n: b"a\n" * (n // 2)),
     "repeated caption": (20 * MB, lambda n: CAPTION.encode() * (n // len(CAPTION))),
     "ad marker lines": (5 * MB, lambda n: b"Advertisement\n\n" * (n // 15)),
+    "one article repeated": (5 * MB, lambda n: ARTICLE.encode() * (n // len(ARTICLE))),
     "blank lines": (2 * MB, lambda n: b"\n" * n),
 }
 
