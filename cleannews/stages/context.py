@@ -108,11 +108,6 @@ def _unclosed(line: str) -> str:
 COMMAS = (",", "，", "、", "،")
 
 
-def has_comma(text: str) -> bool:
-    """Whether the text holds a comma of any script (see COMMAS)."""
-    return any(comma in text for comma in COMMAS)
-
-
 # How a sentence ends, before any closing quotes or brackets.
 _SENTENCE_MARKS = frozenset(".!?。！？…")
 _PERIODS = frozenset(".。")
