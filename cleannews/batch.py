@@ -199,7 +199,10 @@ def clean_jsonl(
     counts: Counter[str] = Counter()
     reasons: dict[str, str] = {}
     changed = 0
-    skipped = 0
+    skipped = _RecordWarnings(name, stderr, config.quiet, "more records passed through")
+    kept = _RecordWarnings(
+        name, stderr, config.quiet, f"more records kept their own field {config.explain_field!r}"
+    )
     diff_started = False
     bom = bytearray()  # the byte-order mark the input starts with, if any
     with (
@@ -229,20 +232,45 @@ def clean_jsonl(
                 for line, note in result.warnings:
                     stderr.writelines(warning_lines(f"{name}:{line}", [note]))
             for line, why in result.skipped:
-                skipped += 1
-                if skipped <= MAX_SKIP_WARNINGS and not config.quiet:
-                    stderr.writelines(warning_lines(f"{name}:{line}", [f"{why}; passed through"]))
+                skipped.add(line, f"{why}; passed through")
+            for line in result.own_field:
+                kept.add(
+                    line,
+                    f"has a field {config.explain_field!r} of its own; kept, removals not added",
+                )
         if isinstance(out, AtomicFile) and mode is Mode.IN_PLACE and not changed:
             out.discard()  # nothing changed: leave the file untouched
-    if skipped > MAX_SKIP_WARNINGS and not config.quiet:
-        more = skipped - MAX_SKIP_WARNINGS
-        stderr.writelines(warning_lines(name, [f"{more} more records passed through"]))
+    skipped.close()
+    kept.close()
     if changed and not config.quiet:
         if mode is Mode.CHECK:
             stderr.write(f"would clean {name}\n")
         elif mode is Mode.IN_PLACE:
             stderr.write(cleaned_line(config, name))
     return file_report(name, bool(changed), counts, reasons)
+
+
+class _RecordWarnings:
+    """Warnings about single records of one file: the first :data:`MAX_SKIP_WARNINGS`
+    by line, then how many more (``more`` says of what), so a file where every record
+    has the problem does not bury the terminal."""
+
+    def __init__(self, name: str, stderr: TextIO, quiet: bool, more: str) -> None:
+        self.name = name
+        self.stderr = stderr
+        self.quiet = quiet
+        self.more = more
+        self.count = 0
+
+    def add(self, line: int, note: str) -> None:
+        self.count += 1
+        if self.count <= MAX_SKIP_WARNINGS and not self.quiet:
+            self.stderr.writelines(warning_lines(f"{self.name}:{line}", [note]))
+
+    def close(self) -> None:
+        if self.count > MAX_SKIP_WARNINGS and not self.quiet:
+            more = f"{self.count - MAX_SKIP_WARNINGS} {self.more}"
+            self.stderr.writelines(warning_lines(self.name, [more]))
 
 
 def _hunk(line: int, before: bytes, after: bytes, bom: bytearray, unterminated: bool) -> bytes:

@@ -202,7 +202,8 @@ Examples:
 @click.option(
     "--explain-field",
     metavar="NAME",
-    help="Add each JSON Lines record's removals to the record under field NAME.",
+    help="Add each JSON Lines record's removals to the record under field NAME "
+    "(a record's own field NAME is kept).",
 )
 @click.option(
     "--url-field",

@@ -5,7 +5,9 @@ that changes is edited in place: only the field's value (and the explanation
 field, when asked for) is re-serialised; every other byte of the line, key order,
 spacing and number spelling included, stays as it was. Lines that are not valid
 JSON, or lack the field, or hold something other than a string there, pass
-through unchanged and are reported by line number.
+through unchanged and are reported by line number. A record that has a field
+of the explanation field's name already keeps its own (and gets no explanation);
+it is reported by line number too.
 
 Records are cleaned in chunks of whole lines, so a pool of processes can clean
 the chunks of one large file in parallel and the output keeps the input order.
@@ -77,6 +79,9 @@ class ChunkResult:
     unterminated: int = 0
     # (line number, why) of every record passed through unchanged.
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    # Line numbers of the records that have a field of the explanation field's name
+    # already: theirs is kept, and they get no explanation.
+    own_field: list[int] = field(default_factory=list)
     # (line number, note) of problems met while cleaning (a user pattern that timed out).
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
@@ -133,9 +138,14 @@ class RecordCleaner:
             result.skipped.append((number, f"field {self.path!r} is not a string"))
             return line
         result.records += 1
+        explain = self.explain_field is not None
+        if explain and self.explain_field in record:
+            # The record's own field of that name is the user's data: never overwritten.
+            result.own_field.append(number)
+            explain = False
         cleaned = self._pipeline_for(record).run(value)
         result.warnings.extend((number, note) for note in cleaned.warnings)
-        if not cleaned.changed and self.explain_field is None:
+        if not cleaned.changed and not explain:
             return line
         edited = line
         if cleaned.changed:
@@ -146,7 +156,8 @@ class RecordCleaner:
                 result.reasons[removal.key] = removal.reason
             if self.keep_removals:
                 result.explained.append((number, cleaned.removals))
-        edited = self._edit(text, cleaned.text, cleaned.removals).encode("utf-8")
+        explained = cleaned.removals if explain else None
+        edited = self._edit(text, cleaned.text, explained).encode("utf-8")
         if cleaned.changed and self.keep_edits:
             result.edits.append((number, line, edited))
         return edited
@@ -162,11 +173,12 @@ class RecordCleaner:
             url = url.get(key)
         return self.pipeline.choose(url=url) if isinstance(url, str) and url else self.pipeline
 
-    def _edit(self, text: str, value: str, removals: tuple[Removal, ...]) -> str:
-        """``text`` with the field's value replaced and the explanation field set."""
+    def _edit(self, text: str, value: str, removals: tuple[Removal, ...] | None) -> str:
+        """``text`` with the field's value replaced and, unless ``removals`` is None, the
+        explanation field set to them."""
         start, end = _value_span(text, _SPACE.match(text).end(), self.keys)  # type: ignore[union-attr]
         edits = [(start, end, _dumps(value))]
-        if self.explain_field is not None:
+        if removals is not None and self.explain_field is not None:
             explanation = _dumps([_explain(removal) for removal in removals])
             edits.append(_member_edit(text, self.explain_field, explanation))
         edits.sort(reverse=True)

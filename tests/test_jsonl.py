@@ -192,6 +192,42 @@ def test_explain_field_attaches_removals_to_each_record(tmp_path: Path) -> None:
     assert second == {"text": "Sauber.\n", "removed": []}
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_explain_field_never_overwrites_a_field_the_record_has(tmp_path: Path, jobs: str) -> None:
+    # A record's own "removed" field is the user's data: it stays as it is, the
+    # text is cleaned as usual, and the record is named in a warning.
+    own = '{"text": "Advertisement\\nEin Satz.\\n", "removed": "by the editor", "id": 2}'
+    own_unchanged = '{"text": "Sauber.\\n", "removed": [1, 2]}'
+    path = tmp_path / "own.jsonl"
+    path.write_text(own + "\n" + own_unchanged + "\n" + _line({"text": DIRTY}) + "\n")
+    code, out, err = _invoke("-j", jobs, "--explain-field", "removed", str(path))
+    assert code == 0, err
+    first, second, third, end = out.decode().split("\n")
+    assert first == '{"text": "Ein Satz.\\n", "removed": "by the editor", "id": 2}'
+    assert second == own_unchanged
+    assert json.loads(third)["removed"][0]["rule"] == "ad_marker"
+    assert end == ""
+    why = "has a field 'removed' of its own; kept, removals not added"
+    assert err.splitlines() == [
+        f"cleannews: warning: {path}:1: {why}",
+        f"cleannews: warning: {path}:2: {why}",
+    ]
+
+
+def test_records_keeping_their_own_explain_field_are_counted_past_twenty(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(_line({"text": "Sauber.\n", "removed": i}) + "\n" for i in range(30)))
+    code, out, err = _invoke("--explain-field", "removed", str(path))
+    assert (code, out) == (0, path.read_bytes())
+    lines = err.splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == (
+        f"cleannews: warning: {path}: 10 more records kept their own field 'removed'"
+    )
+    code, _, err = _invoke("-q", "--explain-field", "removed", str(path))
+    assert (code, err) == (0, "")
+
+
 def test_explain_field_cannot_be_the_cleaned_field() -> None:
     code, _, err = _invoke("--explain-field", "doc", "--field", "doc.body", "--jsonl")
     assert code == 2
