@@ -238,8 +238,12 @@ def clean_jsonl(
                     line,
                     f"has a field {config.explain_field!r} of its own; kept, removals not added",
                 )
-        if isinstance(out, AtomicFile) and mode is Mode.IN_PLACE and not changed:
-            out.discard()  # nothing changed: leave the file untouched
+        # Nothing changed: the file is left untouched. But with --explain-field every
+        # record gets its list ("[]" when none), in place as with -o; a file that holds
+        # them already is still left as it is (AtomicFile compares the bytes).
+        unchanged = mode is Mode.IN_PLACE and not changed and config.explain_field is None
+        if isinstance(out, AtomicFile) and unchanged:
+            out.discard()
     skipped.close()
     kept.close()
     if changed and not config.quiet:

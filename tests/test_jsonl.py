@@ -228,6 +228,43 @@ def test_records_keeping_their_own_explain_field_are_counted_past_twenty(tmp_pat
     assert (code, err) == (0, "")
 
 
+@pytest.mark.parametrize("name", ["clean.jsonl", "clean.jsonl.gz"])
+def test_in_place_and_output_dir_agree_on_explain_fields_when_nothing_was_removed(
+    tmp_path: Path, name: str
+) -> None:
+    # "[]" when none: -i must write them as -o does, though no record's text changed.
+    records = _line({"text": "Sauber.\n", "id": 1}) + "\n" + _line({"text": "Auch.\n"}) + "\n"
+    expected = [{"text": "Sauber.\n", "id": 1, "removed": []}, {"text": "Auch.\n", "removed": []}]
+    source = tmp_path / "in" / name
+    source.parent.mkdir()
+    data = records.encode()
+    source.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+
+    def records_of(path: Path) -> list[dict]:
+        raw = path.read_bytes()
+        return [
+            json.loads(line)
+            for line in (gzip.decompress(raw) if name.endswith(".gz") else raw).splitlines()
+        ]
+
+    code, _, err = _invoke("--explain-field", "removed", "-o", str(tmp_path / "out"), str(source))
+    assert code == 0, err
+    assert records_of(tmp_path / "out" / name) == expected
+    code, _, err = _invoke("--explain-field", "removed", "-i", str(source))
+    assert code == 0, err
+    assert records_of(source) == expected
+    assert not [p for p in source.parent.iterdir() if p.name.startswith(".cleannews-")]
+    # Run again, the lists are the records' own (kept, and said so); the file is not touched.
+    mtime = source.stat().st_mtime_ns
+    code, _, err = _invoke("--explain-field", "removed", "-i", str(source))
+    assert code == 0
+    assert source.stat().st_mtime_ns == mtime
+    why = "has a field 'removed' of its own; kept, removals not added"
+    assert [line for line in err.splitlines() if "of its own" in line] == [
+        f"cleannews: warning: {source}:{n}: {why}" for n in (1, 2)
+    ]
+
+
 def test_explain_field_cannot_be_the_cleaned_field() -> None:
     code, _, err = _invoke("--explain-field", "doc", "--field", "doc.body", "--jsonl")
     assert code == 2
