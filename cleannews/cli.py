@@ -51,8 +51,26 @@ Examples:
 """
 
 
+class _Command(click.Command):
+    """The command, whose --help and --version fail on an unwritable stdout as a run does."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from cleannews.sources import writing_stdout
+
+        # Parsing runs the eager options, --help and --version, which print to stdout
+        # and nowhere else; a full disk there is an OutputError, not a crash, and a
+        # reader gone away stops quietly with exit 0 (click itself would exit 1).
+        try:
+            with writing_stdout():
+                return super().parse_args(ctx, args)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise click.exceptions.Exit(EXIT_OK) from None
+
+
 @click.command(
     "cleannews",
+    cls=_Command,
     epilog=EPILOG,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
@@ -239,14 +257,19 @@ def cli(ctx: click.Context, /, **kwargs: Any) -> None:
         from cleannews.sources import OutputError
 
         if isinstance(error, OutputError):
-            # A full disk or a closed stdout: not a bug, and every later write would fail too.
-            click.echo(f"cleannews: error: {error}", err=True)
-            _silence_stdout()  # what is still buffered cannot be written either
-            code = EXIT_INPUT_ERROR
+            code = _output_failed(error)
         else:  # a bug: one line and exit 123, like black; no traceback
             click.echo(f"cleannews: internal error: {describe(error)}", err=True)
             code = EXIT_INTERNAL_ERROR
     sys.exit(code)
+
+
+def _output_failed(error: Exception) -> int:
+    """Say that stdout cannot be written, once; the exit code."""
+    # A full disk or a closed stdout: not a bug, and every later write would fail too.
+    click.echo(f"cleannews: error: {error}", err=True)
+    _silence_stdout()  # what is still buffered cannot be written either
+    return EXIT_INPUT_ERROR
 
 
 def _run(ctx: click.Context, kwargs: dict[str, Any]) -> int:
@@ -268,24 +291,29 @@ def _run(ctx: click.Context, kwargs: dict[str, Any]) -> int:
     )
     from cleannews.pipeline import Pipeline
     from cleannews.report import render_summary
-    from cleannews.sources import Stdout
+    from cleannews.sources import Stdout, writing_stdout
 
     settings, config_path = settings_of(ctx, kwargs)
     values = {key: setting.value for key, setting in settings.items()}
     if kwargs["show_config"]:
         from cleannews.configfile import render
 
-        click.echo(render(settings, config_path), nl=False)
+        text = render(settings, config_path)
+        with writing_stdout():
+            click.echo(text, nl=False)
         return EXIT_OK
     with warnings.catch_warnings():
         route_warnings(quiet=values["quiet"])
         try:
             options = options_of(values)
+            # The listings print to stdout, and fail on it as the clean text does.
             if kwargs["list_stages"]:
-                list_stages(options)
+                with writing_stdout():
+                    list_stages(options)
                 return EXIT_OK
             if kwargs["list_sites"]:
-                list_sites(options)
+                with writing_stdout():
+                    list_sites(options)
                 return EXIT_OK
             config = _run_config(kwargs["paths"], values, options)
             config = _with_batch_options(config, values)
@@ -412,6 +440,10 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as error:  # raised outside the command itself (option parsing)
+        from cleannews.sources import OutputError
+
+        if isinstance(error, OutputError):  # --help or --version on an unwritable stdout
+            sys.exit(_output_failed(error))
         sys.stderr.write(f"cleannews: internal error: {describe(error)}\n")
         sys.exit(EXIT_INTERNAL_ERROR)
 

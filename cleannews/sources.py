@@ -49,27 +49,29 @@ class Stdout:
     def write(self, data: bytes) -> int:
         if self.stream is None:
             raise OutputError("standard output is closed")
-        try:
+        with writing_stdout():
             return self.stream.write(data)
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise _output_error(error) from None
 
     def flush(self) -> None:
         if self.stream is None:
             return  # nothing was written, or writing said so already
-        try:
+        with writing_stdout():
             self.stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise _output_error(error) from None
 
 
-def _output_error(error: OSError) -> OutputError:
-    reason = (error.strerror or str(error)).lower()
-    return OutputError(f"standard output: cannot write: {reason}")
+@contextlib.contextmanager
+def writing_stdout() -> Iterator[None]:
+    """Around writes to standard output only: a failure is an :class:`OutputError`.
+
+    A reader that went away (BrokenPipeError) goes on up as it is.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise OutputError(f"standard output: cannot write: {reason}") from None
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,42 @@ def test_a_full_disk_on_stdout_is_one_error_line_not_an_internal_error(
     assert done.returncode == 2
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "args",
+    [["--version"], ["--help"], ["--list-stages"], ["--list-sites"], ["--show-config"]],
+    ids=lambda args: args[0],
+)
+def test_a_full_disk_under_a_listing_is_the_same_one_error_line(args: list[str]) -> None:
+    # What cleannews prints about itself goes to stdout like the clean text, and
+    # fails like it: one line, exit 2; it was an internal error, exit 123.
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [*CLI, "--no-config", *args], stdout=full, stderr=subprocess.PIPE, timeout=60
+        )
+    assert done.stderr.decode() == (
+        "cleannews: error: standard output: cannot write: no space left on device\n"
+    )
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["--list-stages"]], ids=lambda args: args[0]
+)
+def test_a_listing_whose_reader_went_away_stops_quietly(args: list[str]) -> None:
+    # `cleannews --version | true`: as for clean text, no message and exit 0 (click's
+    # own handler of a broken pipe said exit 1 for --version and --help).
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [*CLI, "--no-config", *args], stdout=write_end, stderr=subprocess.PIPE, timeout=60
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
 def test_a_closed_stdout_is_an_error_only_when_there_is_data_to_write(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(DIRTY)
