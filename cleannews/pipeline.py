@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from cleannews import registry
 from cleannews.config import Options
 from cleannews.document import START, Document, Removal, apply_removals, lift_removals
-from cleannews.stages.base import Stage
+from cleannews.stages.base import SettingError, Stage
 
 # Rounds of cleaning at most (see Pipeline.run); one more is almost never needed.
 MAX_ROUNDS = 4
@@ -142,7 +142,7 @@ class Pipeline:
         self.names = self._stage_names(options, catalog)
         # Settings go to a stage's own class; rules added to it take none.
         self.stages: list[Stage] = [
-            cls(**(options.settings.get(name, {}) if i == 0 else {}))
+            _made(cls, options.settings.get(name, {}) if i == 0 else {})
             for name in self.names
             for i, cls in enumerate(catalog[name])
         ]
@@ -162,7 +162,7 @@ class Pipeline:
             return stages
         made: tuple[list[Stage], list[Stage]] | None = getattr(self._threads, "made", None)
         if made is None or made[0] != stages:  # none yet, or the stages were changed
-            copies = [type(stage)(**getattr(stage, "settings", {})) for stage in stages]
+            copies = [_made(type(stage), getattr(stage, "settings", {})) for stage in stages]
             made = self._threads.made = (list(stages), copies)
         return made[1]
 
@@ -237,7 +237,13 @@ class Pipeline:
     def prepare(self) -> None:
         """Get every stage ready to clean (compile its patterns) before the first text."""
         for stage in self.stages:
-            stage.prepare()
+            if _trusted(type(stage)):
+                stage.prepare()
+                continue
+            try:
+                stage.prepare()
+            except Exception as error:  # whatever third-party code raises
+                raise _failed(type(stage), " in prepare()", error) from error
 
     def run(self, text: str, first_line: int = 1) -> Result:
         """Clean ``text``; line numbers in the removals start at ``first_line``.
@@ -347,6 +353,27 @@ def _is_rule_stage(cls: type[Stage]) -> bool:
     return rules is not None and issubclass(cls, rules.RuleStage)
 
 
+def _made(cls: type[Stage], settings: Mapping[str, Any]) -> Stage:
+    """A stage of class ``cls``; a plugin's that fails to start is a :class:`StageError`."""
+    if _trusted(cls):
+        return cls(**settings)
+    try:
+        return cls(**settings)
+    except SettingError:
+        raise  # a setting the stage does not take: the user's to fix, a usage error
+    except Exception as error:  # whatever third-party code raises
+        raise _failed(cls, " in __init__()", error) from error
+
+
+def _failed(cls: type[Stage], during: str, error: Exception) -> StageError:
+    """The error of plugin stage ``cls`` raising ``error`` (``during`` says in what)."""
+    return StageError(f"{_where(cls)} failed{during}: {type(error).__name__}: {error}")
+
+
+def _where(cls: type[Stage]) -> str:
+    return f"stage {cls.name!r} ({cls.origin})"
+
+
 def _checked(stage: Stage, doc: Document) -> Iterator[Removal]:
     """The removals ``stage`` (a plugin's) proposes, each checked to fit ``doc``.
 
@@ -355,7 +382,7 @@ def _checked(stage: Stage, doc: Document) -> Iterator[Removal]:
     ending or blame another stage. Any such removal, and any exception, is a
     :class:`StageError` naming the stage.
     """
-    where = f"stage {stage.name!r} ({stage.origin})"
+    where = _where(type(stage))
     try:
         for removal in stage.find(doc):
             problem = _misfit(stage, doc, removal)
@@ -365,7 +392,7 @@ def _checked(stage: Stage, doc: Document) -> Iterator[Removal]:
     except StageError:
         raise
     except Exception as error:  # whatever third-party code raises
-        raise StageError(f"{where} failed: {type(error).__name__}: {error}") from error
+        raise _failed(type(stage), "", error) from error
 
 
 def _misfit(stage: Stage, doc: Document, removal: object) -> str | None:

@@ -304,3 +304,93 @@ def test_a_well_formed_plugin_removal_passes_the_checks(monkeypatch: pytest.Monk
     result = cleannews.clean_and_explain(ARTICLE, enable=["crew"])
     assert result.text == "The ferry left at dawn.\nharbour was calm.\n"
     assert [r.key for r in result.removals] == ["crew.rule", "crew.rule"]
+
+
+class FailsToStartStage(_Misbehaving):
+    """A stage whose __init__ raises (a model file it loads is missing)."""
+
+    name = "fails_to_start"
+    defaults = {"threshold": 3}  # noqa: RUF012
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        raise OSError("model.bin: no such file")
+
+
+class FailsToPrepareStage(_Misbehaving):
+    """A stage whose prepare() raises (its pattern does not compile)."""
+
+    name = "fails_to_prepare"
+
+    def prepare(self) -> None:
+        raise ValueError("unbalanced parenthesis")
+
+
+@pytest.fixture
+def failing_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    stages = {cls.name: cls for cls in (FailsToStartStage, FailsToPrepareStage, CrewStage)}
+    monkeypatch.setattr(registry, "plugins", lambda: stages)
+
+
+@pytest.mark.usefixtures("failing_to_start")
+def test_a_plugin_stage_failing_in_init_or_prepare_is_a_stage_error_naming_it() -> None:
+    from cleannews.config import Options
+    from cleannews.pipeline import Pipeline
+
+    where = "plugin cleannews-misbehaving 0.1"
+    with pytest.raises(StageError) as caught:
+        Pipeline(Options.from_kwargs(enable=["fails_to_start"]))
+    assert str(caught.value) == (
+        f"stage 'fails_to_start' ({where}) failed in __init__(): OSError: model.bin: no such file"
+    )
+    pipeline = Pipeline(Options.from_kwargs(enable=["fails_to_prepare"]))
+    with pytest.raises(StageError) as caught:
+        pipeline.prepare()
+    assert str(caught.value) == (
+        f"stage 'fails_to_prepare' ({where}) failed in prepare():"
+        " ValueError: unbalanced parenthesis"
+    )
+
+
+@pytest.mark.usefixtures("failing_to_start")
+def test_a_setting_a_plugin_stage_does_not_take_is_still_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cleannews import cli
+
+    # The base class refuses it before the plugin's own code runs: the user's to fix.
+    args = ["--no-config", "--enable", "crew", "--set", "crew.nope=1", "-"]
+    result = CliRunner().invoke(cli.cli, args, input=ARTICLE)
+    assert result.exit_code == 2
+    assert "stage 'crew' has no setting 'nope'" in result.stderr
+
+
+@pytest.mark.usefixtures("failing_to_start")
+@pytest.mark.parametrize(
+    ("stage", "during"), [("fails_to_start", "__init__()"), ("fails_to_prepare", "prepare()")]
+)
+def test_the_cli_reports_a_plugin_stage_failing_to_start_as_it_does_find(
+    tmp_path: Path, stage: str, during: str
+) -> None:
+    from click.testing import CliRunner
+
+    from cleannews import cli
+
+    # Two files and two processes: the pool prepares the stages before it forks.
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(ARTICLE)
+    args = [
+        "--no-config",
+        "-j2",
+        "--enable",
+        stage,
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+    ]
+    result = CliRunner().invoke(cli.cli, args)
+    assert result.exit_code == 123
+    assert result.stderr.startswith(
+        f"cleannews: internal error: StageError: stage {stage!r}"
+        f" (plugin cleannews-misbehaving 0.1) failed in {during}: "
+    )
+    assert len(result.stderr.splitlines()) == 1
