@@ -42,7 +42,8 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Protocol
 
 from cleannews.document import Removal, apply_removals
@@ -146,7 +147,8 @@ def clean_pieces(
             continue  # no line break yet: keep reading
         text = buffer[:cut]
         result = pipeline.run(text, first_line)
-        commit = _anchor(text, result.removals, emitted, context)
+        gone = _Gone(result.removals)
+        commit = _anchor(text, gone, emitted, context)
         if commit is None:
             if threshold < window * MAX_GROWTH:
                 threshold *= 2  # no anchor yet: read more before trying again
@@ -159,12 +161,11 @@ def clean_pieces(
         yield _window(text, result.removals, emitted, commit, base, fresh)
         # Never hold more than a few windows of context, whatever the lines.
         limit = max(0, commit - MAX_GROWTH * max(window, WINDOW))
-        whole = [r for r in result.removals if not r.partial]
-        keep_from, _ = _live_lines_back(
-            text, whole, [r.start for r in whole], commit, behind, limit
-        )
+        keep_from, _ = _lines_back_counting(text, commit, behind, limit, gone.keeps)
         if kept_context:
-            kept_from = _kept_lines_back(text, result.removals, commit, kept_context, limit)
+            kept_from, _ = _lines_back_counting(
+                text, commit, kept_context, limit, partial(gone.keeps_text, text)
+            )
             keep_from = min(keep_from, kept_from)
         first_line += _count_lines(text, 0, keep_from)
         base += keep_from
@@ -180,28 +181,6 @@ def clean_pieces(
 def _kept_reach(pipeline: Pipeline) -> int:
     """The most kept lines any stage looks back over (a stage's ``kept_reach``, if it has one)."""
     return max((getattr(stage, "kept_reach", 0) for stage in pipeline.stages), default=0)
-
-
-def _kept_lines_back(
-    text: str, removals: tuple[Removal, ...], position: int, lines: int, limit: int
-) -> int:
-    """The start of the line ``lines`` kept lines before ``position``, not before ``limit``.
-
-    A kept line is one with a letter or digit that no whole-line removal covers.
-    Lines that a stage counts but this does not (no letter, a lone ``\\r`` inside)
-    only make the context longer, never shorter than the stage needs.
-    """
-    whole = [r for r in removals if not r.partial]
-    starts = [r.start for r in whole]
-    seen = 0
-    while seen < lines and position > 0:
-        start = text.rfind("\n", 0, position - 1) + 1
-        if start < limit:
-            break  # the cap: a few windows of context at most
-        position = start
-        if not _covered(whole, starts, start) and _WORD.search(text, start, _line_end(text, start)):
-            seen += 1
-    return position
 
 
 def _line_end(text: str, start: int) -> int:
@@ -226,41 +205,40 @@ def _lines_back(text: str, position: int, lines: int) -> int:
     return position
 
 
-def _anchor(text: str, removals: tuple[Removal, ...], emitted: int, context: int) -> int | None:
+def _anchor(text: str, gone: _Gone, emitted: int, context: int) -> int | None:
     """The start of the last kept, non-blank line with ``context`` kept lines after it."""
-    whole = [r for r in removals if not r.partial]
-    starts = [r.start for r in whole]
-    end, enough = _live_lines_back(text, whole, starts, len(text), context, emitted)
+    end, enough = _lines_back_counting(text, len(text), context, emitted, gone.keeps)
     while enough and end > emitted:
         start = text.rfind("\n", 0, end - 1) + 1
         if start <= emitted:
             break
         body = text[start : end - 1].removesuffix("\r")
         # A line holding a lone "\r" is two lines to the stages; never anchor there.
-        if "\r" not in body and body.strip() and not _covered(whole, starts, start):
+        if "\r" not in body and body.strip() and gone.keeps(start):
             return start
         end = start
     return None
 
 
-def _live_lines_back(
-    text: str, whole: list[Removal], starts: list[int], position: int, lines: int, limit: int
+def _lines_back_counting(
+    text: str, position: int, lines: int, limit: int, counts: Callable[[int], object]
 ) -> tuple[int, bool]:
-    """The start of the line ``lines`` lines before ``position`` that no removal takes.
+    """The start of the line ``lines`` counted lines before ``position``.
 
-    Later rounds of cleaning judge the text left, where removed lines are gone:
-    a head or tail rule then reaches that many lines *of the text left*. So the
-    context around a cut is counted in those; the removed lines between come
-    along. The walk stops at the first line start at or after ``limit``; the
-    flag says whether it found that many lines.
+    ``counts(start)`` says whether the line starting at ``start`` counts; the
+    lines between that do not come along. Later rounds of cleaning judge the
+    text left, where removed lines are gone: a head or tail rule then reaches
+    that many lines *of the text left*, so context is counted in lines that no
+    stage removed. The walk stops at the first line start at or after
+    ``limit``; the flag says whether it found that many lines.
     """
     seen = 0
     while seen < lines and position > limit:
         start = text.rfind("\n", 0, position - 1) + 1
         if start < limit:
-            break
+            break  # the cap: a few windows of context at most
         position = start
-        if not _covered(whole, starts, start):
+        if counts(start):
             seen += 1
     return position, seen == lines
 
@@ -276,10 +254,25 @@ def _fallback_cut(text: str, removals: tuple[Removal, ...], emitted: int, contex
     return cut
 
 
-def _covered(whole: list[Removal], starts: list[int], offset: int) -> bool:
-    """Whether a whole-line removal covers the character at ``offset``."""
-    index = bisect_right(starts, offset) - 1
-    return index >= 0 and whole[index].end > offset
+class _Gone:
+    """The whole-line removals of a window, to ask of a line whether it stays."""
+
+    def __init__(self, removals: Iterable[Removal]) -> None:
+        self.whole = [r for r in removals if not r.partial]
+        self.starts = [r.start for r in self.whole]
+
+    def keeps(self, offset: int) -> bool:
+        """Whether no whole-line removal covers the character at ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        return index < 0 or self.whole[index].end <= offset
+
+    def keeps_text(self, text: str, start: int) -> bool:
+        """Whether the line starting at ``start`` stays and has a letter or digit.
+
+        Lines that a stage counts but this does not (no letter, a lone ``\\r``
+        inside) only make the context longer, never shorter than the stage needs.
+        """
+        return self.keeps(start) and _WORD.search(text, start, _line_end(text, start)) is not None
 
 
 def _window(
