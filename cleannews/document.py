@@ -425,6 +425,24 @@ def apply_removals(text: str, removals: Iterable[Removal]) -> str:
     return "".join(parts)
 
 
+def kept_pieces(text: str, removals: Iterable[Removal]) -> list[tuple[int, int, int]]:
+    """The pieces of ``text`` that ``removals`` leave, in order.
+
+    Each is (its offset in the text left, its offset in ``text``, its length):
+    an offset in the text left is the same distance into the piece that holds it.
+    """
+    kept: list[tuple[int, int, int]] = []
+    position = left = 0
+    for removal in sorted(removals, key=START):
+        if removal.start > position:
+            kept.append((left, position, removal.start - position))
+            left += removal.start - position
+        position = removal.end
+    if position < len(text):
+        kept.append((left, position, len(text) - position))
+    return kept
+
+
 def lift_removals(
     doc: Document, earlier: Iterable[Removal], later: Iterable[Removal]
 ) -> list[Removal]:
@@ -438,17 +456,7 @@ def lift_removals(
     is a part-of-line removal. Together with ``earlier`` they cut out of
     ``doc.text`` exactly what both rounds cut.
     """
-    text = doc.text
-    # The pieces of text that were kept: (offset in the text left, offset in text, length).
-    kept: list[tuple[int, int, int]] = []
-    position = left = 0
-    for removal in sorted(earlier, key=START):
-        if removal.start > position:
-            kept.append((left, position, removal.start - position))
-            left += removal.start - position
-        position = removal.end
-    if position < len(text):
-        kept.append((left, position, len(text) - position))
+    kept = kept_pieces(doc.text, earlier)
     kept_starts = [piece[0] for piece in kept]
     lifted: list[Removal] = []
     for removal in later:

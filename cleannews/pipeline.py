@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from cleannews import registry
 from cleannews.config import Options
-from cleannews.document import START, Document, Removal, apply_removals, lift_removals
+from cleannews.document import (
+    START,
+    Document,
+    Removal,
+    apply_removals,
+    kept_pieces,
+    lift_removals,
+)
 from cleannews.stages.base import SettingError, Stage
 
 # Rounds of cleaning at most (see Pipeline.run); one more is almost never needed.
@@ -431,18 +438,23 @@ def _shown(removal: object) -> str:
 
 
 def _renumbered(doc: Document, removals: Sequence[Removal], left: Document) -> list[str]:
-    """The warnings of ``left``, the text ``removals`` (sorted) left of ``doc``, by ``doc``'s lines.
+    """The warnings of ``left``, the text ``removals`` left of ``doc``, by ``doc``'s lines.
 
     A later round cleans the text left, whose line numbers are not the input's;
     a warning names the line of the input, as removals do.
     """
+    kept = kept_pieces(doc.text, removals)
+    kept_starts = [piece[0] for piece in kept]
     warnings = []
     for index, message in left.notes:
-        offset = left.starts[index]
-        for removal in removals:  # each removal before the line moves it on
-            if removal.start > offset:
-                break
-            offset += removal.end - removal.start
+        at = left.starts[index]
+        # The piece holding the line's start; none when every character went.
+        piece = bisect_right(kept_starts, at) - 1
+        if piece < 0:
+            offset = len(doc.text)
+        else:
+            left_start, start, _ = kept[piece]
+            offset = start + at - left_start
         warnings.append(doc.warning(bisect_right(doc.starts, offset) - 1, message))
     return warnings
 
